@@ -1,0 +1,34 @@
+// File: api/service.cpp
+// The route table of spec 2.1, in precedence order (first match wins).
+#include "api/service.hpp"
+
+namespace tito::api {
+
+service::service(service_config cfg, upstream::client& backend, session::registry& sessions)
+    : ctx_(std::make_unique<context>(context{std::move(cfg), backend, sessions})) {
+    const context* c = ctx_.get();
+    using http::request;
+    using http::responder;
+    using http::route_params;
+    router_.add({"GET"}, "/health", [c](request q, responder r, route_params) { handle_health(*c, std::move(q), r); });
+    router_.add({"POST"}, "/sessions",
+                [c](request q, responder r, route_params) { handle_create_session(*c, std::move(q), r); });
+    router_.add({"GET"}, "/sessions/{id}",
+                [c](request q, responder r, route_params p) { handle_get_session(*c, std::move(q), r, p.get("id")); });
+    router_.add({"DELETE"}, "/sessions/{id}", [c](request q, responder r, route_params p) {
+        handle_delete_session(*c, std::move(q), r, p.get("id"));
+    });
+    router_.add({"POST"}, "/sessions/{id}/v1/chat/completions", [c](request q, responder r, route_params p) {
+        handle_chat_completions(*c, std::move(q), r, p.get("id"));
+    });
+    router_.add({"POST"}, "/sessions/{id}/samples",
+                [c](request q, responder r, route_params p) { handle_samples(*c, std::move(q), r, p.get("id")); });
+    router_.add({"GET", "POST", "PUT", "DELETE", "PATCH"}, "/sessions/{id}/{path*}",
+                [c](request q, responder r, route_params p) {
+                    handle_proxy(*c, std::move(q), r, p.get("id"), p.get("path"));
+                });
+}
+
+void service::handle(http::request req, http::responder res) const { router_.dispatch(std::move(req), std::move(res)); }
+
+}  // namespace tito::api

@@ -1,0 +1,60 @@
+// File: api/service.hpp
+// The session server's HTTP API (spec section 2): the route table and the objects the handlers
+// share. JSON lives here and in upstream/, never deeper (STYLE.md 3.12 #14).
+// Usage:
+//   api::service svc{cfg, *client, registry};
+//   http::server srv{rt, http_cfg, [&svc](http::request q, http::responder r) { svc.handle(std::move(q), r); }};
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "session/registry.hpp"
+#include "upstream/client.hpp"
+
+namespace tito::api {
+
+struct service_config {
+    std::string instance_id;  // reported by /health when non-empty
+};
+
+// What every handler needs. Owned by service; outlives all requests.
+struct context {
+    service_config cfg;
+    upstream::client& backend;
+    session::registry& sessions;
+};
+
+// Thread safety: handle() is called concurrently from all shards.
+class service {
+public:
+    service(service_config cfg, upstream::client& backend, session::registry& sessions);
+    void handle(http::request req, http::responder res) const;
+
+private:
+    std::unique_ptr<context> ctx_;
+    http::router router_;
+};
+
+// Handlers (one file each).
+void handle_health(const context& ctx, http::request req, http::responder res);
+void handle_create_session(const context& ctx, http::request req, http::responder res);
+void handle_get_session(const context& ctx, http::request req, http::responder res, const std::string& id);
+void handle_delete_session(const context& ctx, http::request req, http::responder res, const std::string& id);
+void handle_chat_completions(const context& ctx, http::request req, http::responder res, const std::string& id);
+void handle_samples(const context& ctx, http::request req, http::responder res, const std::string& id);
+void handle_proxy(const context& ctx, http::request req, http::responder res, const std::string& id,
+                  const std::string& path);
+
+}  // namespace tito::api
+
+namespace tito::api {
+// Client response for an upstream answer passed through (proxy, chat non-200): headers per
+// spec 2.9, JSON re-emitted compactly, other bodies byte for byte.
+http::response passthrough_response(upstream::response&& up);
+// 502 {"error":"backend transport error: <kind>: <message>"}.
+http::response transport_error_response(const error& e);
+}  // namespace tito::api

@@ -1,0 +1,172 @@
+// File: backend/stub/stub_backend.cpp
+#include "backend/stub/stub_backend.hpp"
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "base/json.hpp"
+
+namespace tito::backend {
+
+std::string base64_encode(std::string_view in) {
+    static constexpr char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((in.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 2 < in.size(); i += 3) {
+        const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
+        out += tbl[v >> 18];
+        out += tbl[(v >> 12) & 63];
+        out += tbl[(v >> 6) & 63];
+        out += tbl[v & 63];
+    }
+    if (i + 1 == in.size()) {
+        const unsigned v = (unsigned char)in[i] << 16;
+        out += tbl[v >> 18];
+        out += tbl[(v >> 12) & 63];
+        out += "==";
+    } else if (i + 2 == in.size()) {
+        const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8;
+        out += tbl[v >> 18];
+        out += tbl[(v >> 12) & 63];
+        out += tbl[(v >> 6) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+stub_backend::stub_backend(net::runtime& rt, stub_config cfg) : rt_(rt), cfg_(std::move(cfg)), rng_(cfg_.seed) {
+    if (cfg_.routed_experts_bytes > 0) {
+        std::string raw(cfg_.routed_experts_bytes, '\0');
+        for (std::size_t i = 0; i < raw.size(); ++i) raw[i] = static_cast<char>((i * 7) % 64);  // small expert ids
+        routed_experts_b64_ = base64_encode(raw);
+    }
+}
+
+double stub_backend::draw_latency_ms() {
+    std::lock_guard lk{mu_};
+    if (cfg_.latency_p99_ms > 0 && cfg_.latency_median_ms > 0) {
+        // lognormal: median = e^mu, p99 = e^(mu + 2.3263 sigma)
+        const double mu = std::log(cfg_.latency_median_ms);
+        const double sigma = std::max(0.0, (std::log(cfg_.latency_p99_ms) - mu) / 2.326347874040841);
+        std::lognormal_distribution<double> d{mu, sigma};
+        return d(rng_);
+    }
+    return cfg_.latency_ms;
+}
+
+stub_stats stub_backend::stats() const {
+    std::lock_guard lk{mu_};
+    return stats_;
+}
+
+void stub_backend::handle(http::request req, http::responder res) {
+    if (req.path == "/v1/chat/completions" && req.method == "POST") return chat(std::move(req), std::move(res));
+    res.send(http::json_response(200, R"({"status":"ok"})"));
+}
+
+void stub_backend::admit(std::function<void()> start) {
+    {
+        std::lock_guard lk{mu_};
+        ++stats_.requests;
+        if (cfg_.max_running != 0 && running_ >= cfg_.max_running) {
+            queue_.push_back(std::move(start));
+            stats_.max_queued_seen = std::max<std::uint64_t>(stats_.max_queued_seen, queue_.size());
+            return;
+        }
+        ++running_;
+        stats_.max_running_seen = std::max<std::uint64_t>(stats_.max_running_seen, running_);
+    }
+    start();
+}
+
+void stub_backend::finished() {
+    std::function<void()> next;
+    {
+        std::lock_guard lk{mu_};
+        if (queue_.empty()) {
+            --running_;
+            return;
+        }
+        next = std::move(queue_.front());
+        queue_.pop_front();
+    }
+    next();
+}
+
+void stub_backend::chat(http::request req, http::responder res) {
+    {
+        std::lock_guard lk{mu_};
+        if (queue_.size() >= cfg_.max_queue) {
+            ++stats_.rejected;
+            res.send(http::error_response(503, "stub backend queue is full"));
+            return;
+        }
+    }
+    const std::size_t shard = res.shard();
+    auto shared_req = std::make_shared<http::request>(std::move(req));
+    admit([this, shard, shared_req, res] {
+        const double latency = draw_latency_ms();
+        auto finish = [this, shared_req, res, latency] {
+            res.send(http::json_response(200, build_reply(*shared_req, latency)));
+            finished();
+        };
+        if (latency <= 0) {
+            rt_.post(shard, std::move(finish));
+        } else {
+            rt_.post_after(shard, std::chrono::microseconds(static_cast<std::int64_t>(latency * 1000)), std::move(finish));
+        }
+    });
+}
+
+std::string stub_backend::build_reply(const http::request& req, double latency_ms) {
+    std::size_t prompt_tokens = 0, n_messages = 0;
+    std::string model = cfg_.model;
+    boost::system::error_code ec;
+    auto body = boost::json::parse(req.body, ec);
+    if (!ec && body.is_object()) {
+        const auto& o = body.get_object();
+        if (auto* ids = o.if_contains("input_ids"); ids && ids->is_array()) prompt_tokens = ids->get_array().size();
+        if (auto* m = o.if_contains("messages"); m && m->is_array()) n_messages = m->get_array().size();
+        if (auto* m = o.if_contains("model"); m && m->is_string()) model = std::string(m->get_string());
+    }
+    std::uint64_t id;
+    {
+        std::lock_guard lk{mu_};
+        id = next_id_++;
+    }
+    const std::size_t n = cfg_.completion_tokens;
+    std::string out;
+    out.reserve(512 + n * 16 + routed_experts_b64_.size());
+    fmt::format_to(std::back_inserter(out), R"({{"id":"chatcmpl-stub-{}","object":"chat.completion","created":{},"model":)",
+                   id, std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count());
+    json::append_quoted(out, model);
+    out += R"(,"choices":[{"index":0,"message":{"role":"assistant","content":)";
+    json::append_quoted(out, cfg_.reply_text);
+    out += R"(,"reasoning_content":null,"tool_calls":null},"logprobs":null,"finish_reason":"stop","meta_info":{)";
+    fmt::format_to(std::back_inserter(out), R"("id":"stub-{}","finish_reason":{{"type":"stop"}},"prompt_tokens":{},)", id,
+                   prompt_tokens);
+    fmt::format_to(std::back_inserter(out), R"("completion_tokens":{},"cached_tokens":0,"output_token_logprobs":[)", n);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i) out += ',';
+        out += '[';
+        json::append_python_float(out, -0.125 * static_cast<double>(i % 8));
+        fmt::format_to(std::back_inserter(out), ",{}]", 1000 + i);
+    }
+    out += "],\"e2e_latency\":";
+    json::append_python_float(out, latency_ms / 1000.0);
+    if (!routed_experts_b64_.empty()) {
+        out += ",\"routed_experts\":";
+        json::append_quoted(out, routed_experts_b64_);
+    }
+    fmt::format_to(std::back_inserter(out), R"(}}}}],"usage":{{"prompt_tokens":{},"completion_tokens":{},"total_tokens":{}}}}})",
+                   prompt_tokens, n, prompt_tokens + n);
+    (void)n_messages;
+    return out;
+}
+
+}  // namespace tito::backend

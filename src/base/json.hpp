@@ -1,0 +1,25 @@
+// File: base/json.hpp
+// JSON output the way the reference (Python's json module) writes it: keys in insertion order,
+// non-ASCII raw, floats as Python repr (1e-05, 1e+16, 25.0, -0.0). Boost.JSON's own serializer
+// writes 25.0 as "2.5E1", which is why this exists.
+// Usage:
+//   std::string s = tito::json::compact(value);          // {"a":1,"b":[2.0]}
+//   tito::json::append_python_float(out, 0.1);           // "0.1"
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace tito::json {
+
+// Python repr of a double. Non-finite values give NaN / Infinity / -Infinity like json.dumps.
+void append_python_float(std::string& out, double d);
+// A JSON string literal, quotes included; escapes like json.dumps(ensure_ascii=False).
+void append_quoted(std::string& out, std::string_view s);
+// Compact (',' and ':' separators) serialization.
+void append_compact(std::string& out, const boost::json::value& v);
+std::string compact(const boost::json::value& v);
+
+}  // namespace tito::json
