@@ -64,7 +64,9 @@ stub_stats stub_backend::stats() const {
 }
 
 void stub_backend::handle(http::request req, http::responder res) {
-    if (req.path == "/v1/chat/completions" && req.method == "POST") return chat(std::move(req), std::move(res));
+    // Every POST goes through the engine model (cap, queue, latency), like work on a real engine;
+    // GETs (health, models, ...) answer at once.
+    if (req.method == "POST") return chat(std::move(req), std::move(res));
     res.send(http::json_response(200, R"({"status":"ok"})"));
 }
 
@@ -111,7 +113,10 @@ void stub_backend::chat(http::request req, http::responder res) {
     admit([this, shard, shared_req, res] {
         const double latency = draw_latency_ms();
         auto finish = [this, shared_req, res, latency] {
-            res.send(http::json_response(200, build_reply(*shared_req, latency)));
+            if (shared_req->path == "/v1/chat/completions")
+                res.send(http::json_response(200, build_reply(*shared_req, latency)));
+            else
+                res.send(http::json_response(200, R"({"status":"ok"})"));
             finished();
         };
         if (latency <= 0) {

@@ -1,0 +1,49 @@
+// Tests for backend/stub/stub_backend.hpp: reply shape (spec 3.6), latency model, determinism.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <future>
+
+#include "backend/stub/stub_backend.hpp"
+
+namespace tito::backend {
+namespace {
+
+TEST(stub_backend, base64_matches_rfc4648_vectors) {
+    EXPECT_EQ(base64_encode(""), "");
+    EXPECT_EQ(base64_encode("f"), "Zg==");
+    EXPECT_EQ(base64_encode("fo"), "Zm8=");
+    EXPECT_EQ(base64_encode("foo"), "Zm9v");
+    EXPECT_EQ(base64_encode("foobar"), "Zm9vYmFy");
+}
+
+TEST(stub_backend, lognormal_latency_has_the_requested_median_and_p99_and_is_deterministic) {
+    net::runtime rt{1};
+    stub_config cfg;
+    cfg.latency_median_ms = 500;
+    cfg.latency_p99_ms = 2000;
+    cfg.seed = 7;
+    stub_backend a{rt, cfg}, b{rt, cfg};
+    std::vector<double> xs;
+    for (int i = 0; i < 20000; ++i) {
+        const double x = a.draw_latency_ms();
+        EXPECT_EQ(x, b.draw_latency_ms());
+        xs.push_back(x);
+    }
+    std::sort(xs.begin(), xs.end());
+    EXPECT_NEAR(xs[10000], 500, 25);
+    EXPECT_NEAR(xs[19800], 2000, 200);
+}
+
+TEST(stub_backend, fixed_latency) {
+    net::runtime rt{1};
+    stub_config cfg;
+    cfg.latency_ms = 12.5;
+    stub_backend s{rt, cfg};
+    EXPECT_EQ(s.draw_latency_ms(), 12.5);
+}
+
+}  // namespace
+}  // namespace tito::backend
