@@ -39,12 +39,19 @@ void handle_get_session(const context& ctx, http::request, http::responder res, 
 
 void handle_delete_session(const context& ctx, http::request, http::responder res, const std::string& id) {
     auto s = ctx.sessions.find(id);
-    if (!s || !s->begin_close()) return res.send(session_not_found(id));
-    ctx.sessions.remove(id);
-    http::response r;
-    r.status = 204;
-    r.no_body = true;
-    res.send(std::move(r));
+    std::function<void()> cancel_inflight;
+    if (!s || !s->begin_close(cancel_inflight)) return res.send(session_not_found(id));
+    if (cancel_inflight) cancel_inflight();  // the in-flight chat unwinds with 410
+    s->lock().close();                       // queued chats answer 410
+    // Wait (asynchronously) until the holder, if any, released the turn lock.
+    s->lock().acquire_for_close([s, res, &ctx](bool) {
+        ctx.sessions.remove(s->id());
+        s->lock().release();
+        http::response r;
+        r.status = 204;
+        r.no_body = true;
+        res.send(std::move(r));
+    });
 }
 
 void handle_samples(const context& ctx, http::request, http::responder res, const std::string& id) {

@@ -1,0 +1,89 @@
+// File: session/linear_trajectory.hpp
+// The per-session TITO state and its algorithms (spec 4): one-step rollback, first-turn render
+// or append-only validation + incremental tokens, and the all-or-nothing commit with the prefix
+// check. HTTP-agnostic: messages are JSON values, tokens are ids, rendering is chat::family.
+//
+// Locking rule: prepare() and commit() are called by the holder of the session's turn lock
+// (one writer at a time). Every mutation and snapshot() take the short internal state guard, so
+// readers (GET /sessions/{id}) never wait for an upstream call. Committed data is immutable and
+// shared (shared_ptr<const ...>), so a snapshot copies pointers, not histories.
+// Usage:
+//   auto p = traj.prepare(messages, tools, kwargs, fam, match);      // 400/500 as errors
+//   ... upstream call ...
+//   traj.commit(*p, assistant_message, completion_ids, record, fam);  // 409/500 as errors
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/value.hpp>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/result.hpp"
+#include "chat/family.hpp"
+
+namespace tito::session {
+
+// One committed turn (spec 3.7). Bodies are kept as bytes: the request exactly as sent
+// upstream (compact JSON) and the upstream response exactly as received.
+struct record {
+    double timestamp = 0;          // commit time, epoch seconds
+    double request_timestamp = 0;  // arrival of the chat request
+    std::string request_json;
+    std::string response_json;
+    chat::token_ids checkpoint;    // prompt_token_ids ++ completion_token_ids
+};
+using record_ptr = std::shared_ptr<const record>;
+using messages_ptr = std::shared_ptr<const boost::json::array>;
+
+struct snapshot {
+    messages_ptr messages;              // never null
+    std::vector<record_ptr> records;
+    std::vector<std::size_t> ends;      // generated_checkpoint_message_ends
+    const chat::token_ids& token_ids() const;  // latest checkpoint, or empty
+};
+
+using matcher_fn = std::function<bool(const boost::json::value& stored, const boost::json::value& replayed)>;
+
+// The result of prepare(): what the upstream call and the commit need.
+struct prepared_turn {
+    chat::token_ids prompt_token_ids;
+    std::size_t expected_num_assistant = 0;  // commit precondition (9.3)
+    std::uint64_t expected_version = 0;
+    chat::token_ids previous_checkpoint;     // the checkpoint this turn builds on (4.6)
+    boost::json::array request_messages;
+};
+
+class linear_trajectory {
+public:
+    linear_trajectory();
+
+    // Spec 4.2. May roll back (a mutation that stays even if the turn later fails, 4.7).
+    result<prepared_turn> prepare(const boost::json::array& request_messages, const boost::json::value& tools,
+                                  const boost::json::object& kwargs, const chat::family& fam, const matcher_fn& match);
+    // Spec 4.6: precondition (409), prefix check (500), then the all-or-nothing mutation.
+    result<void> commit(prepared_turn turn, boost::json::value assistant_message, const chat::token_ids& completion_ids,
+                        record rec, std::size_t max_trim_tokens);
+
+    snapshot snap() const;
+    std::size_t num_assistant() const;
+
+private:
+    result<void> rollback_if_needed(const boost::json::array& request, const matcher_fn& match);
+
+    mutable std::mutex guard_;
+    messages_ptr messages_;
+    std::vector<record_ptr> records_;
+    std::vector<std::size_t> ends_;
+    std::uint64_t version_ = 0;  // bumped by every rollback and commit
+};
+
+// The pinned texts of spec 2.10 / 4.6.
+std::string prefix_mismatch_message(const chat::token_ids& prev, const chat::token_ids& all, std::size_t check_len,
+                                    std::size_t trim, const boost::json::array& request_messages,
+                                    const boost::json::value& assistant_message);
+
+}  // namespace tito::session
