@@ -7,48 +7,99 @@
 
 #include <fmt/format.h>
 
+#include "text/unicode.hpp"
+
 namespace tito::text {
 
 namespace {
 
+// Oniguruma \s is Unicode White_Space; PCRE2's UCP \s differs (no U+0085, adds U+180E).
+constexpr std::string_view onig_space =
+    "\\t\\n\\x{0B}\\f\\r\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}"
+    "\\x{202F}\\x{205F}\\x{3000}";
 constexpr std::string_view onig_word = "\\p{L}\\p{M}\\p{N}\\p{Pc}";
-constexpr std::string_view onig_space = "\\s\\x{85}";
 constexpr std::string_view onig_hex = "0-9a-fA-F";
 
-// Appends the translation of escape `e` (the char after '\'); returns false if not translated.
-bool translate_escape(char e, bool in_class, std::string& out) {
-    std::string_view body;
-    bool negated = false;
-    switch (e) {
-        case 's': body = onig_space; break;
-        case 'S': body = onig_space; negated = true; break;
-        case 'w': body = onig_word; break;
-        case 'W': body = onig_word; negated = true; break;
-        case 'h': body = onig_hex; break;
-        case 'H': body = onig_hex; negated = true; break;
-        default: return false;
+bool is_category_name(std::string_view n) {
+    if (n.size() == 1) return std::string_view("LMNPSZC").find(n[0]) != std::string_view::npos;
+    if (n.size() != 2) return false;
+    static constexpr std::string_view names[] = {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No",
+                                                 "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So",
+                                                 "Zs", "Zl", "Zp", "Cc", "Cf", "Co"};
+    for (auto x : names)
+        if (x == n) return true;
+    return false;
+}
+
+// Class members for the characters of category `name` assigned after Unicode 14 (PCRE2 10.42).
+std::string delta_members(std::string_view name) {
+    std::string out;
+    for (const auto& r : unicode_delta()) {
+        std::string_view cat = r.category;
+        if (name.size() == 1 ? cat[0] != name[0] : cat != name) continue;
+        out += fmt::format("\\x{{{:X}}}", static_cast<std::uint32_t>(r.first));
+        if (r.last != r.first) out += fmt::format("-\\x{{{:X}}}", static_cast<std::uint32_t>(r.last));
     }
-    if (in_class && !negated) {
-        out.append(body);
-    } else if (in_class) {
-        return false;  // a negated class inside a class cannot be expressed; keep PCRE2's meaning
-    } else {
-        out.append(negated ? "[^" : "[").append(body).append("]");
-    }
+    return out;
+}
+
+// Emits a set of class members, as a class outside brackets or inline inside one.
+bool emit_members(std::string_view members, bool negated, bool in_class, std::string& out) {
+    if (in_class && negated) return false;  // cannot nest a negated set; keep PCRE2's meaning
+    if (in_class) out.append(members);
+    else out.append(negated ? "[^" : "[").append(members).append("]");
     return true;
+}
+
+// Translates the escape starting at p[i] == '\\'; returns the number of pattern bytes consumed
+// (0 = copy verbatim).
+std::size_t translate_escape(std::string_view p, std::size_t i, bool in_class, std::string& out) {
+    char e = p[i + 1];
+    switch (e) {
+        case 's': case 'S': return emit_members(onig_space, e == 'S', in_class, out) ? 2 : 0;
+        case 'w': case 'W': {
+            std::string m = std::string(onig_word) + delta_members("L") + delta_members("M") + delta_members("N");
+            return emit_members(m, e == 'W', in_class, out) ? 2 : 0;
+        }
+        case 'h': case 'H': return emit_members(onig_hex, e == 'H', in_class, out) ? 2 : 0;
+        case 'p': case 'P': break;
+        default: return 0;
+    }
+    std::string_view name;
+    std::size_t len;
+    if (i + 2 < p.size() && p[i + 2] == '{') {
+        std::size_t close = p.find('}', i + 3);
+        if (close == std::string_view::npos) return 0;
+        name = p.substr(i + 3, close - i - 3);
+        len = close + 1 - i;
+    } else if (i + 2 < p.size()) {
+        name = p.substr(i + 2, 1);
+        len = 3;
+    } else {
+        return 0;
+    }
+    bool negated = e == 'P';
+    if (!name.empty() && name[0] == '^') negated = !negated, name.remove_prefix(1);
+    if (!is_category_name(name)) return 0;
+    std::string members = fmt::format("\\p{{{}}}", name) + delta_members(name);
+    return emit_members(members, negated, in_class, out) ? len : 0;
 }
 
 }  // namespace
 
 std::string translate_oniguruma(std::string_view p) {
     std::string out;
-    out.reserve(p.size() + 16);
+    out.reserve(p.size() + 64);
     bool in_class = false;
     for (std::size_t i = 0; i < p.size(); ++i) {
         char c = p[i];
         if (c == '\\' && i + 1 < p.size()) {
-            char e = p[++i];
-            if (!translate_escape(e, in_class, out)) out.push_back('\\'), out.push_back(e);
+            if (std::size_t used = translate_escape(p, i, in_class, out)) {
+                i += used - 1;
+            } else {
+                out.push_back(c);
+                out.push_back(p[++i]);
+            }
             continue;
         }
         if (!in_class && c == '[') {

@@ -25,7 +25,8 @@ struct match {
 };
 
 // Rewrites the Oniguruma (Ruby syntax, UTF-8) constructs whose meaning differs in PCRE2:
-// \s \S (Onig adds U+0085), \w \W (Onig: Letter|Mark|Number|Pc), \h \H (Onig: hex digit).
+// \s \S (Onig: White_Space), \w \W (Onig: Letter|Mark|Number|Pc), \h \H (Onig: hex digit),
+// \p{Gc} \P{Gc} (extended to the characters assigned up to Unicode 16.0, as in Oniguruma).
 std::string translate_oniguruma(std::string_view pattern);
 
 class regex {

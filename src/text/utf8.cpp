@@ -1,7 +1,7 @@
 // File: text/utf8.cpp
 #include "text/utf8.hpp"
 
-#include <utf8proc.h>
+#include "text/unicode.hpp"
 
 namespace tito::text {
 
@@ -127,8 +127,7 @@ bool is_whitespace(char32_t c) noexcept {
 
 bool is_numeric(char32_t c) noexcept {
     if (c < 0x80) return c >= '0' && c <= '9';
-    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    return cat == UTF8PROC_CATEGORY_ND || cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO;
+    return general_category(c)[0] == 'N';
 }
 
 bool is_punctuation(char32_t c) noexcept {
@@ -136,15 +135,13 @@ bool is_punctuation(char32_t c) noexcept {
         return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
                (c >= 0x7B && c <= 0x7E);
     }
-    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_PO;
+    return general_category(c)[0] == 'P';
 }
 
 bool is_alphanumeric(char32_t c) noexcept {
     if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    char major = general_category(c)[0];
+    return major == 'L' || major == 'N';
 }
 
 std::size_t count_chars(std::string_view s) noexcept {
