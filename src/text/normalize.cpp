@@ -6,6 +6,7 @@
 
 #include <utf8proc.h>
 
+#include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
 namespace tito::text {
@@ -16,8 +17,9 @@ bool is_trivially_normalized(std::string_view s, normal_form) noexcept {
     return true;
 }
 
-std::string normalize(std::string_view s, normal_form form) {
-    if (is_trivially_normalized(s, form)) return std::string(s);
+namespace {
+
+std::string normalize_run(std::string_view s, normal_form form) {
     int options = UTF8PROC_STABLE;
     switch (form) {
         case normal_form::nfc: options |= UTF8PROC_COMPOSE; break;
@@ -32,6 +34,32 @@ std::string normalize(std::string_view s, normal_form form) {
     if (n < 0) return std::string(s);  // invalid UTF-8: callers repair input first
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
     return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+// Characters assigned after Unicode 9.0 are passed through verbatim and split the text into runs
+// normalized separately: as starters without decomposition or composition pairs they block all
+// reordering and composition across them, exactly as in the HF crate's Unicode 9.0 tables.
+std::string normalize(std::string_view s, normal_form form) {
+    if (is_trivially_normalized(s, form)) return std::string(s);
+    std::string out;
+    out.reserve(s.size() + 8);
+    std::size_t run = 0, i = 0;
+    while (i < s.size()) {
+        const std::size_t start = i;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        if (!assigned_after_unicode_9(decode_one(s, i))) continue;
+        out.append(normalize_run(s.substr(run, start - run), form));
+        out.append(s.substr(start, i - start));
+        run = i;
+    }
+    if (run == 0) return normalize_run(s, form);
+    out.append(normalize_run(s.substr(run), form));
+    return out;
 }
 
 std::string lowercase(std::string_view s) {

@@ -12,7 +12,8 @@ namespace tito::text {
 
 enum class normal_form { nfc, nfd, nfkc, nfkd };
 
-// Returns `s` in the requested normalization form. `s` must be valid UTF-8.
+// Returns `s` in the requested normalization form, with the HF crate's Unicode 9.0 normalization
+// data (characters assigned later pass through unchanged). `s` must be valid UTF-8.
 std::string normalize(std::string_view s, normal_form form);
 
 // True if s is certainly already in `form` (cheap ASCII check); false means "maybe not".

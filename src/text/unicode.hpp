@@ -22,6 +22,11 @@ struct category_range {
 // Ranges assigned in Unicode 16.0 but not in 14.0, sorted by code point.
 std::span<const category_range> unicode_delta() noexcept;
 
+// True for characters assigned after Unicode 9.0: the HF crate's normalization tables (crate
+// unicode-normalization-alignments) are Unicode 9.0, so for NFC/NFD/NFKC/NFKD these characters
+// have no decomposition and combining class 0 (generated unicode_after_v9.inc).
+bool assigned_after_unicode_9(char32_t c) noexcept;
+
 // Two-letter general category ("Lu", "Nd", "Cn", ...).
 std::string_view general_category(char32_t c) noexcept;
 

@@ -3,15 +3,22 @@
 
 #include <algorithm>
 
+#include "text/unicode.hpp"
 #include "text/utf8.hpp"
 
 namespace tito::tokenizer {
 
 namespace {
 
-// Rust regex `\w` on one character (approximated: alphanumeric, marks, connector punctuation).
+// Rust regex `\w` on one character: Alphabetic | M | Nd | Pc | Join_Control. Alphabetic is
+// approximated as L | Nl plus the Other_Alphabetic symbols (circled and squared Latin letters).
 bool is_word_char(char32_t c) {
-    return c == '_' || text::is_alphanumeric(c) || (c >= 0x300 && c <= 0x36F) || c == 0x200C || c == 0x200D;
+    if (c < 0x80) return c == '_' || text::is_alphanumeric(c);
+    if (c == 0x200C || c == 0x200D || (c >= 0x24B6 && c <= 0x24E9) || (c >= 0x1F130 && c <= 0x1F149) ||
+        (c >= 0x1F150 && c <= 0x1F169) || (c >= 0x1F170 && c <= 0x1F189))
+        return true;
+    std::string_view gc = text::general_category(c);
+    return gc[0] == 'L' || gc[0] == 'M' || gc == "Nd" || gc == "Nl" || gc == "Pc";
 }
 
 bool ends_with_word(std::string_view s) {
