@@ -1,0 +1,232 @@
+// File: tokenizer/models/bpe.cpp
+// BPE construction from tokenizer.json and per-word tokenization (HF models/bpe/model.rs).
+#include "tokenizer/models/bpe.hpp"
+
+#include <fmt/format.h>
+
+#include "text/utf8.hpp"
+
+namespace tito::tokenizer {
+
+void merge_map::reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    keys_.assign(cap, no_merge);
+    values_.assign(cap, no_merge);
+}
+
+static inline std::size_t mix64(std::uint64_t k) noexcept {
+    k ^= k >> 33;
+    k *= 0xFF51AFD7ED558CCDull;
+    k ^= k >> 33;
+    return static_cast<std::size_t>(k);
+}
+
+void merge_map::insert(token_id a, token_id b, std::uint32_t rank, token_id merged) {
+    if ((count_ + 1) * 2 > keys_.size()) {
+        std::vector<std::uint64_t> ok, ov;
+        ok.swap(keys_);
+        ov.swap(values_);
+        std::size_t cap = ok.empty() ? 16 : ok.size() * 2;
+        keys_.assign(cap, no_merge);
+        values_.assign(cap, no_merge);
+        count_ = 0;
+        for (std::size_t i = 0; i < ok.size(); ++i)
+            if (ok[i] != no_merge)
+                insert(static_cast<token_id>(ok[i] >> 32), static_cast<token_id>(ok[i]),
+                       static_cast<std::uint32_t>(ov[i] >> 32), static_cast<token_id>(ov[i]));
+    }
+    const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
+    const std::size_t mask = keys_.size() - 1;
+    std::size_t slot = mix64(key) & mask;
+    while (keys_[slot] != no_merge && keys_[slot] != key) slot = (slot + 1) & mask;
+    if (keys_[slot] == no_merge) ++count_;
+    keys_[slot] = key;
+    values_[slot] = (static_cast<std::uint64_t>(rank) << 32) | merged;
+}
+
+std::uint64_t merge_map::find(token_id a, token_id b) const noexcept {
+    const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
+    const std::size_t mask = keys_.size() - 1;
+    std::size_t slot = mix64(key) & mask;
+    while (true) {
+        std::uint64_t k = keys_[slot];
+        if (k == key) return values_[slot];
+        if (k == no_merge) return no_merge;
+        slot = (slot + 1) & mask;
+    }
+}
+
+namespace {
+
+result<std::pair<std::string_view, std::string_view>> merge_parts(detail::json item) {
+    std::string_view legacy;
+    if (item.get_string().get(legacy) == simdjson::SUCCESS) {
+        auto sp = legacy.find(' ');
+        if (sp == std::string_view::npos || legacy.find(' ', sp + 1) != std::string_view::npos)
+            return detail::load_error(fmt::format("BPE: invalid merge '{}'", legacy));
+        return std::pair{legacy.substr(0, sp), legacy.substr(sp + 1)};
+    }
+    simdjson::dom::array pair;
+    std::string_view a, b;
+    if (item.get_array().get(pair) != simdjson::SUCCESS || pair.size() != 2 ||
+        pair.at(0).get_string().get(a) != simdjson::SUCCESS || pair.at(1).get_string().get(b) != simdjson::SUCCESS)
+        return detail::load_error("BPE: a merge must be \"a b\" or [\"a\", \"b\"]");
+    return std::pair{a, b};
+}
+
+result<vocab_table> read_vocab(detail::json obj) {
+    auto v = detail::get_member(obj, "vocab");
+    simdjson::dom::object vocab;
+    if (!v || v->get_object().get(vocab) != simdjson::SUCCESS) return detail::load_error("BPE: missing 'vocab' object");
+    vocab_table table;
+    table.reserve(vocab.size());
+    for (auto field : vocab) {
+        std::int64_t id = 0;
+        if (field.value.get_int64().get(id) != simdjson::SUCCESS || id < 0 || id > 0x7FFFFFFF)
+            return detail::load_error(fmt::format("BPE: vocab entry '{}' has no valid id", field.key));
+        table.insert(field.key, static_cast<token_id>(id));
+    }
+    return table;
+}
+
+result<merge_map> read_merges(detail::json obj, const vocab_table& vocab, std::size_t prefix_len) {
+    auto m = detail::get_member(obj, "merges");
+    simdjson::dom::array merges;
+    if (!m || m->get_array().get(merges) != simdjson::SUCCESS) return detail::load_error("BPE: missing 'merges' array");
+    merge_map map;
+    map.reserve(merges.size());
+    std::uint32_t rank = 0;
+    std::string joined;
+    for (detail::json item : merges) {
+        TITO_TRY(auto parts, merge_parts(item));
+        auto a = vocab.find(parts.first);
+        auto b = vocab.find(parts.second);
+        if (!a || !b) return detail::load_error(fmt::format("BPE: merge token not in vocab: '{} {}'", parts.first, parts.second));
+        joined.assign(parts.first);
+        joined.append(parts.second.substr(std::min(prefix_len, parts.second.size())));
+        auto merged = vocab.find(joined);
+        if (!merged) return detail::load_error(fmt::format("BPE: merged token not in vocab: '{}'", joined));
+        map.insert(*a, *b, rank++, *merged);
+    }
+    return map;
+}
+
+}  // namespace
+
+result<std::unique_ptr<bpe>> bpe::make(detail::json obj) {
+    constexpr std::string_view where = "BPE model";
+    if (auto dropout = detail::get_member(obj, "dropout")) {
+        double d = 0;
+        if (dropout->get_double().get(d) != simdjson::SUCCESS || d != 0.0)
+            return detail::load_error("BPE: dropout is not supported (only null or 0)");
+    }
+    bpe_options o;
+    TITO_TRY(auto unk, detail::get_opt_string(obj, "unk_token", where));
+    if (unk) o.unk_token = std::string(*unk);
+    TITO_TRY(auto prefix, detail::get_opt_string(obj, "continuing_subword_prefix", where));
+    o.continuing_subword_prefix = std::string(prefix.value_or(""));
+    TITO_TRY(auto suffix, detail::get_opt_string(obj, "end_of_word_suffix", where));
+    o.end_of_word_suffix = std::string(suffix.value_or(""));
+    TITO_TRY(o.fuse_unk, detail::get_bool(obj, "fuse_unk", false, where));
+    TITO_TRY(o.byte_fallback, detail::get_bool(obj, "byte_fallback", false, where));
+    TITO_TRY(o.ignore_merges, detail::get_bool(obj, "ignore_merges", false, where));
+    TITO_TRY(auto vocab, read_vocab(obj));
+    TITO_TRY(auto merges, read_merges(obj, vocab, o.continuing_subword_prefix.size()));
+    return std::make_unique<bpe>(std::move(vocab), std::move(merges), std::move(o));
+}
+
+bpe::bpe(vocab_table vocab, merge_map merges, bpe_options options)
+    : vocab_(std::move(vocab)), merges_(std::move(merges)), options_(std::move(options)),
+      cache_(std::make_unique<bpe_cache>(16384)) {
+    if (options_.unk_token) unk_id_ = vocab_.find(*options_.unk_token);
+    for (int b = 0; b < 256; ++b) {
+        auto id = vocab_.find(fmt::format("<0x{:02X}>", b));
+        byte_ids_[b] = id ? static_cast<std::int64_t>(*id) : -1;
+    }
+    char_ids_.assign(65536, 0);
+    std::string buf;
+    for (char32_t c = 0; c < 65536; ++c) {
+        if (c >= 0xD800 && c < 0xE000) continue;
+        buf.clear();
+        text::append_utf8(buf, c);
+        if (auto id = vocab_.find(buf)) char_ids_[c] = *id + 1;
+    }
+}
+
+void bpe::split_word(std::string_view word, std::vector<symbol>& symbols) const {
+    symbols.clear();
+    const bool affixes = !options_.continuing_subword_prefix.empty() || !options_.end_of_word_suffix.empty();
+    std::optional<std::pair<token_id, std::uint32_t>> unk;  // pending unk (id, byte length)
+    auto add = [&](token_id id, std::uint32_t len) {
+        auto n = static_cast<std::int32_t>(symbols.size());
+        if (n > 0) symbols.back().next = n;
+        symbols.push_back(symbol{id, n - 1, -1, len});
+    };
+    std::string piece;
+    std::size_t i = 0;
+    while (i < word.size()) {
+        const std::size_t start = i;
+        const char32_t c = text::decode_one(word, i);
+        const auto byte_len = static_cast<std::uint32_t>(i - start);
+        std::string_view s = word.substr(start, byte_len);
+        std::optional<token_id> id;
+        if (affixes) {
+            piece.clear();
+            if (start != 0) piece.append(options_.continuing_subword_prefix);
+            piece.append(s);
+            if (i == word.size()) piece.append(options_.end_of_word_suffix);
+            s = piece;
+            id = vocab_.find(s);
+        } else if (c < 65536) {
+            if (char_ids_[c] != 0) id = char_ids_[c] - 1;
+        } else {
+            id = vocab_.find(s);
+        }
+        if (id) {
+            if (unk) add(unk->first, unk->second), unk.reset();
+            add(*id, byte_len);
+            continue;
+        }
+        if (options_.byte_fallback) {
+            bool all = true;
+            for (char b : s) all = all && byte_ids_[static_cast<unsigned char>(b)] >= 0;
+            if (all) {
+                for (char b : s) add(static_cast<token_id>(byte_ids_[static_cast<unsigned char>(b)]), 1);
+                continue;
+            }
+        }
+        if (!unk_id_) continue;  // HF fails the whole encode here; we drop the character
+        if (unk && options_.fuse_unk) {
+            unk->second += byte_len;
+        } else {
+            if (unk) add(unk->first, unk->second);
+            unk = std::pair{*unk_id_, byte_len};
+        }
+    }
+    if (unk) add(unk->first, unk->second);
+}
+
+void bpe::tokenize_uncached(std::string_view word, std::vector<token_id>& out) const {
+    thread_local std::vector<symbol> symbols;
+    split_word(word, symbols);
+    merge_all(symbols);
+    for (const auto& s : symbols) out.push_back(s.id);
+}
+
+void bpe::tokenize(std::string_view word, std::vector<token_id>& out) const {
+    if (word.empty()) return;
+    if (options_.ignore_merges) {
+        if (auto id = vocab_.find(word)) {
+            out.push_back(*id);
+            return;
+        }
+    }
+    const std::uint64_t h = hash_bytes(word);
+    if (cache_->lookup(word, h, out)) return;
+    const std::size_t first = out.size();
+    tokenize_uncached(word, out);
+    cache_->store(word, h, std::span<const token_id>(out.data() + first, out.size() - first));
+}
+
+}  // namespace tito::tokenizer

@@ -1,0 +1,78 @@
+// File: tokenizer/models/bpe.hpp
+// Byte-pair-encoding model, bit-exact with HF tokenizers `models/bpe` (merge by rank, leftmost
+// on ties; byte_fallback; ignore_merges; continuing_subword_prefix; end_of_word_suffix;
+// unk_token with fuse_unk). Immutable after make(); tokenize() is const, lock-free and
+// thread-safe (the word cache is a lock-free seqlock table, see bpe_cache.hpp).
+// Usage:
+//   TITO_TRY(auto m, bpe::make(model_json));
+//   std::vector<token_id> ids; m->tokenize("Ġhello", ids);
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tokenizer/models/bpe_cache.hpp"
+#include "tokenizer/models/model.hpp"
+#include "tokenizer/models/vocab_table.hpp"
+
+namespace tito::tokenizer {
+
+struct bpe_options {
+    std::optional<std::string> unk_token;
+    std::string continuing_subword_prefix;  // empty = none
+    std::string end_of_word_suffix;         // empty = none
+    bool fuse_unk = false;
+    bool byte_fallback = false;
+    bool ignore_merges = false;
+};
+
+// (left id, right id) -> (rank, merged id); open addressing over 64-bit keys.
+class merge_map {
+public:
+    void reserve(std::size_t n);
+    void insert(token_id a, token_id b, std::uint32_t rank, token_id merged);  // later insert wins
+    // Returns rank << 32 | merged id, or no_merge.
+    std::uint64_t find(token_id a, token_id b) const noexcept;
+    static constexpr std::uint64_t no_merge = ~0ull;
+
+private:
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint64_t> values_;
+    std::size_t count_ = 0;
+};
+
+class bpe final : public model {
+public:
+    static result<std::unique_ptr<bpe>> make(detail::json obj);
+    bpe(vocab_table vocab, merge_map merges, bpe_options options);
+
+    void tokenize(std::string_view word, std::vector<token_id>& out) const override;
+    std::optional<token_id> token_to_id(std::string_view token) const override { return vocab_.find(token); }
+    std::optional<std::string_view> id_to_token(token_id id) const override { return vocab_.token(id); }
+    std::size_t vocab_size() const override { return vocab_.size(); }
+
+private:
+    struct symbol {
+        token_id id;
+        std::int32_t prev;
+        std::int32_t next;
+        std::uint32_t len;  // bytes; 0 = merged away
+    };
+    // Initial symbols of a word (characters, byte fallback, unk) -- HF BPE::merge_word.
+    void split_word(std::string_view word, std::vector<symbol>& symbols) const;
+    void merge_all(std::vector<symbol>& symbols) const;  // bpe_word.cpp
+    void tokenize_uncached(std::string_view word, std::vector<token_id>& out) const;
+
+    vocab_table vocab_;
+    merge_map merges_;
+    bpe_options options_;
+    std::optional<token_id> unk_id_;
+    std::array<std::int64_t, 256> byte_ids_{};  // <0xNN> token ids, -1 if absent
+    std::vector<token_id> char_ids_;            // code point < 65536 -> id + 1 (0 = absent)
+    std::unique_ptr<bpe_cache> cache_;
+};
+
+}  // namespace tito::tokenizer

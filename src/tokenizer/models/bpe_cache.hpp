@@ -1,0 +1,85 @@
+// File: tokenizer/models/bpe_cache.hpp
+// Bounded, lock-free word -> ids cache for BPE. Direct-mapped slots guarded by a per-slot
+// sequence counter (seqlock): readers never block and retry nothing (a torn read is a miss),
+// writers that find a slot busy skip the insert. Every field is a relaxed atomic, so concurrent
+// use is free of data races. Only words up to key_bytes long with up to max_ids ids are cached.
+// Usage:
+//   bpe_cache c(8192);
+//   std::vector<token_id> ids;
+//   if (!c.lookup(word, h, ids)) { compute(ids); c.store(word, h, ids); }
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "tokenizer/types.hpp"
+
+namespace tito::tokenizer {
+
+class bpe_cache {
+public:
+    static constexpr std::size_t key_words = 7;
+    static constexpr std::size_t key_bytes = key_words * 8;
+    static constexpr std::size_t id_words = 7;
+    static constexpr std::size_t max_ids = id_words * 2;
+
+    explicit bpe_cache(std::size_t slots) : mask_(round_up(slots) - 1), slots_(new slot[mask_ + 1]) {}
+
+    // Appends the cached ids of `word` to `out` and returns true on a hit.
+    bool lookup(std::string_view word, std::uint64_t hash, std::vector<token_id>& out) const noexcept {
+        if (word.size() > key_bytes) return false;
+        const slot& s = slots_[hash & mask_];
+        std::uint64_t v1 = s.seq.load(std::memory_order_acquire);
+        if (v1 & 1) return false;
+        std::uint64_t meta = s.meta.load(std::memory_order_relaxed);
+        if ((meta & 0xFF) != word.size() || (meta >> 32) != (hash >> 32)) return false;
+        std::array<std::uint64_t, key_words + id_words> copy;
+        for (std::size_t i = 0; i < key_words; ++i) copy[i] = s.key[i].load(std::memory_order_relaxed);
+        for (std::size_t i = 0; i < id_words; ++i) copy[key_words + i] = s.ids[i].load(std::memory_order_relaxed);
+        std::atomic_thread_fence(std::memory_order_acquire);
+        if (s.seq.load(std::memory_order_relaxed) != v1) return false;
+        if (std::memcmp(copy.data(), word.data(), word.size()) != 0) return false;
+        std::size_t n = (meta >> 8) & 0xFF;
+        const auto* ids = reinterpret_cast<const std::uint32_t*>(copy.data() + key_words);
+        out.insert(out.end(), ids, ids + n);
+        return true;
+    }
+
+    void store(std::string_view word, std::uint64_t hash, std::span<const token_id> ids) const noexcept {
+        if (word.size() > key_bytes || ids.size() > max_ids) return;
+        slot& s = slots_[hash & mask_];
+        std::uint64_t v = s.seq.load(std::memory_order_relaxed);
+        if ((v & 1) || !s.seq.compare_exchange_strong(v, v + 1, std::memory_order_acquire)) return;
+        std::atomic_thread_fence(std::memory_order_release);
+        std::array<std::uint64_t, key_words + id_words> copy{};
+        std::memcpy(copy.data(), word.data(), word.size());
+        std::memcpy(copy.data() + key_words, ids.data(), ids.size() * sizeof(token_id));
+        for (std::size_t i = 0; i < key_words; ++i) s.key[i].store(copy[i], std::memory_order_relaxed);
+        for (std::size_t i = 0; i < id_words; ++i) s.ids[i].store(copy[key_words + i], std::memory_order_relaxed);
+        s.meta.store((hash & 0xFFFFFFFF00000000ull) | (ids.size() << 8) | word.size(), std::memory_order_relaxed);
+        s.seq.store(v + 2, std::memory_order_release);
+    }
+
+private:
+    struct slot {
+        std::atomic<std::uint64_t> seq{0};
+        std::atomic<std::uint64_t> meta{0};  // hash high 32 | n_ids << 8 | key length
+        std::array<std::atomic<std::uint64_t>, key_words> key{};
+        std::array<std::atomic<std::uint64_t>, id_words> ids{};
+    };
+    static std::size_t round_up(std::size_t n) {
+        std::size_t p = 1;
+        while (p < n) p <<= 1;
+        return p;
+    }
+    std::size_t mask_;
+    std::unique_ptr<slot[]> slots_;
+};
+
+}  // namespace tito::tokenizer

@@ -1,0 +1,46 @@
+// File: tokenizer/models/vocab_table.hpp
+// Token string <-> id table: strings in one arena, open-addressing index, id -> string array.
+// Built once at load; lookups are const and thread-safe.
+// Usage:
+//   vocab_table v; v.reserve(n); v.insert("hello", 7); v.finish();
+//   auto id = v.find("hello");         // optional<token_id> 7
+//   auto s = v.token(7);               // optional<string_view> "hello"
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tokenizer/types.hpp"
+
+namespace tito::tokenizer {
+
+std::uint64_t hash_bytes(std::string_view s) noexcept;
+
+class vocab_table {
+public:
+    void reserve(std::size_t n);
+    // Inserts or overwrites (a later duplicate key wins, as with a Rust HashMap collect).
+    void insert(std::string_view token, token_id id);
+    std::optional<token_id> find(std::string_view token) const noexcept;
+    std::optional<std::string_view> token(token_id id) const noexcept;
+    std::size_t size() const noexcept { return count_; }
+
+private:
+    struct entry {
+        std::uint32_t offset;
+        std::uint32_t length;
+        token_id id;
+    };
+    void grow();
+    std::size_t slot_for(std::string_view token, std::uint64_t h) const noexcept;
+    std::string arena_;
+    std::vector<entry> entries_;
+    std::vector<std::uint32_t> index_;  // entry index + 1, 0 = empty
+    std::vector<std::int64_t> by_id_;   // id -> entry index, -1 if none
+    std::size_t count_ = 0;
+};
+
+}  // namespace tito::tokenizer

@@ -1,0 +1,85 @@
+// File: tokenizer/tokenizer.cpp
+// encode / decode (HF tokenizer/mod.rs encode_single_sequence, post_process, decode).
+#include "tokenizer/tokenizer.hpp"
+
+#include "text/utf8.hpp"
+#include "tokenizer/added_vocabulary.hpp"
+#include "tokenizer/decoders/decoder.hpp"
+#include "tokenizer/models/model.hpp"
+#include "tokenizer/normalizers/normalizer.hpp"
+#include "tokenizer/post_processors/post_processor.hpp"
+#include "tokenizer/pre_tokenizers/pre_tokenizer.hpp"
+
+namespace tito::tokenizer {
+
+tokenizer::tokenizer() = default;
+tokenizer::~tokenizer() = default;
+
+void tokenizer::encode_segment(std::string text, bool at_origin, std::vector<token_id>& out) const {
+    if (!pre_tokenizer_) {
+        model_->tokenize(text, out);
+        return;
+    }
+    std::vector<normalized_string> pieces;
+    pieces.push_back(normalized_string{std::move(text), at_origin});
+    pre_tokenizer_->pre_tokenize(pieces);
+    for (const auto& p : pieces) model_->tokenize(p.text, out);
+}
+
+std::vector<token_id> tokenizer::encode(std::string_view text, bool add_special_tokens) const {
+    std::string repaired;
+    if (!text::is_valid_utf8(text)) {
+        repaired = text::to_valid_utf8(text);
+        text = repaired;
+    }
+    std::vector<token_id> ids;
+    ids.reserve(text.size() / 3 + 4);
+    std::vector<added_vocabulary::segment> segments;
+    added_->extract_and_normalize(text, normalizer_.get(), segments);
+    for (auto& seg : segments) {
+        if (seg.id) ids.push_back(*seg.id);
+        else encode_segment(std::move(seg.piece.text), seg.piece.at_origin, ids);
+    }
+    if (post_processor_) post_processor_->process(ids, add_special_tokens);
+    return ids;
+}
+
+std::string tokenizer::decode(std::span<const token_id> ids, bool skip_special_tokens) const {
+    std::vector<std::string> tokens;
+    tokens.reserve(ids.size());
+    for (token_id id : ids) {
+        auto t = added_->id_to_token(id);
+        if (!t) t = model_->id_to_token(id);
+        if (!t) continue;
+        if (skip_special_tokens && added_->is_special(*t)) continue;
+        tokens.emplace_back(*t);
+    }
+    if (!decoder_) {
+        std::string out;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (i) out.push_back(' ');
+            out.append(tokens[i]);
+        }
+        return out;
+    }
+    decoder_->decode_chain(tokens);
+    std::string out;
+    for (const auto& t : tokens) out.append(t);
+    return out;
+}
+
+std::optional<token_id> tokenizer::token_to_id(std::string_view token) const {
+    if (auto id = added_->token_to_id(token)) return id;
+    return model_->token_to_id(token);
+}
+
+std::optional<std::string> tokenizer::id_to_token(token_id id) const {
+    auto t = added_->id_to_token(id);
+    if (!t) t = model_->id_to_token(id);
+    if (!t) return std::nullopt;
+    return std::string(*t);
+}
+
+std::size_t tokenizer::vocab_size() const { return vocab_size_; }
+
+}  // namespace tito::tokenizer

@@ -1,0 +1,64 @@
+// File: tokenizer/tokenizer.hpp
+// A HuggingFace tokenizer.json loaded into an immutable object, bit-exact with the `tokenizers`
+// crate (0.22) for encode(text, add_special_tokens) and decode(ids, skip_special_tokens).
+// Pipeline: added tokens -> normalizer -> pre-tokenizer -> BPE model -> post-processor; decode:
+// ids -> token strings -> decoder chain.
+// Thread safety: immutable after load; encode/decode are const, take no lock, and may run
+// concurrently from any number of threads on one shared instance.
+// Usage:
+//   TITO_TRY(auto tok, tito::tokenizer::tokenizer::load_file("models/tokenizer.json"));
+//   std::vector<tito::tokenizer::token_id> ids = tok->encode("Hello", false);
+//   std::string text = tok->decode(ids, true);
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.hpp"
+#include "tokenizer/types.hpp"
+
+namespace tito::tokenizer {
+
+class model;
+class normalizer;
+class pre_tokenizer;
+class decoder;
+class post_processor;
+class added_vocabulary;
+
+class tokenizer {
+public:
+    // Loads a tokenizer.json file. Unsupported components/options are errc::tokenizer_load errors
+    // naming them; I/O failures are errc::io.
+    static result<std::shared_ptr<const tokenizer>> load_file(const std::string& tokenizer_json_path);
+    // Same, from the JSON text itself.
+    static result<std::shared_ptr<const tokenizer>> load_json(std::string_view json_text);
+
+    ~tokenizer();
+
+    // Invalid UTF-8 in `text` is first replaced by U+FFFD (one per maximal invalid subpart).
+    std::vector<token_id> encode(std::string_view text, bool add_special_tokens) const;
+    // Unknown ids are dropped; with skip_special_tokens, special added tokens are dropped.
+    std::string decode(std::span<const token_id> ids, bool skip_special_tokens) const;
+    std::optional<token_id> token_to_id(std::string_view token) const;
+    std::optional<std::string> id_to_token(token_id id) const;
+    std::size_t vocab_size() const;  // including added tokens
+
+private:
+    tokenizer();
+    void encode_segment(std::string text, bool at_origin, std::vector<token_id>& out) const;
+
+    std::unique_ptr<const normalizer> normalizer_;
+    std::unique_ptr<const pre_tokenizer> pre_tokenizer_;
+    std::unique_ptr<const model> model_;
+    std::unique_ptr<const post_processor> post_processor_;
+    std::unique_ptr<const decoder> decoder_;
+    std::unique_ptr<const added_vocabulary> added_;
+    std::size_t vocab_size_ = 0;
+};
+
+}  // namespace tito::tokenizer

@@ -1,0 +1,83 @@
+// Tests for tokenizer/tokenizer + load: a small complete tokenizer.json end to end, load errors,
+// and concurrent use of one shared instance.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "tokenizer/tokenizer.hpp"
+
+using namespace tito::tokenizer;
+using ids = std::vector<token_id>;
+
+namespace {
+
+// Byte-level BPE over a handful of tokens, one special and one non-special added token.
+constexpr const char* tiny_json = R"({
+  "version": "1.0", "truncation": null, "padding": null,
+  "added_tokens": [
+    {"id": 7, "content": "<|end|>", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": true},
+    {"id": 8, "content": "<tool>", "single_word": false, "lstrip": false, "rstrip": false, "normalized": false, "special": false}],
+  "normalizer": {"type": "NFC"},
+  "pre_tokenizer": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": false, "use_regex": true},
+  "post_processor": {"type": "TemplateProcessing", "single": "<|end|> $A", "special_tokens": {"<|end|>": {"id": "<|end|>", "ids": [7], "tokens": ["<|end|>"]}}},
+  "decoder": {"type": "ByteLevel", "add_prefix_space": false, "trim_offsets": false, "use_regex": false},
+  "model": {"type": "BPE", "dropout": null, "unk_token": null, "continuing_subword_prefix": null,
+            "end_of_word_suffix": null, "fuse_unk": false, "byte_fallback": false,
+            "vocab": {"h": 0, "i": 1, "Ġ": 2, "hi": 3, "Ġhi": 4, "Ã": 5, "©": 6},
+            "merges": ["h i", "Ġ hi"]}
+})";
+
+std::shared_ptr<const tokenizer> tiny() {
+    auto t = tokenizer::load_json(tiny_json);
+    EXPECT_TRUE(t) << (t ? "" : t.error().message());
+    return *t;
+}
+
+}  // namespace
+
+TEST(tokenizer, encode_decode_round_trip) {
+    auto t = tiny();
+    EXPECT_EQ(t->encode("hi hi", false), (ids{3, 4}));
+    EXPECT_EQ(t->encode("hi<|end|> hi<tool>", false), (ids{3, 7, 4, 8}));
+    EXPECT_EQ(t->encode("hi", true), (ids{7, 3}));
+    EXPECT_EQ(t->encode("", true), (ids{7}));
+    EXPECT_EQ(t->encode("e\xCC\x81", false), (ids{5, 6}) );  // NFC: é = C3 A9 -> "Ã" "©"
+    EXPECT_EQ(t->decode(ids{3, 7, 4, 8}, false), "hi<|end|> hi<tool>");
+    EXPECT_EQ(t->decode(ids{3, 7, 4, 8}, true), "hi hi<tool>");  // <tool> is not special
+    EXPECT_EQ(t->decode(ids{3, 999}, false), "hi");              // unknown ids are dropped
+    EXPECT_EQ(t->token_to_id("<tool>"), 8u);
+    EXPECT_EQ(t->id_to_token(4), "Ġhi");
+    EXPECT_EQ(t->vocab_size(), 9u);
+}
+
+TEST(tokenizer, invalid_utf8_input_is_repaired) {
+    auto t = tiny();
+    auto with_bad = t->encode("hi\xFF", false);
+    auto with_fffd = t->encode("hi\xEF\xBF\xBD", false);
+    EXPECT_EQ(with_bad, with_fffd);
+}
+
+TEST(tokenizer, load_errors_name_the_component) {
+    auto bad = tokenizer::load_json(R"({"model": {"type": "Unigram", "vocab": []}})");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().code(), tito::errc::tokenizer_load);
+    EXPECT_NE(bad.error().message().find("Unigram"), std::string::npos);
+    EXPECT_FALSE(tokenizer::load_json("{not json"));
+    auto missing = tokenizer::load_file("/nonexistent/tokenizer.json");
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code(), tito::errc::io);
+}
+
+TEST(tokenizer, shared_instance_is_thread_safe) {
+    auto t = tiny();
+    const ids want = t->encode("hi hi hi<|end|>", true);
+    std::vector<std::thread> threads;
+    std::atomic<int> mismatches{0};
+    for (int k = 0; k < 4; ++k)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 2000; ++i)
+                if (t->encode("hi hi hi<|end|>", true) != want) ++mismatches;
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(mismatches.load(), 0);
+}
