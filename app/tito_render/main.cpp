@@ -47,17 +47,28 @@ void report_diff(const std::string& id, const std::string& want, const std::stri
                escape_snippet(std::string_view(got).substr(from, 100)));
 }
 
-context make_context(const json::object& row) {
+const value& field(const value& row, std::string_view k) {
+    static const value none = value::none();
+    const value* v = row.dict_find(k);
+    return v ? *v : none;
+}
+
+std::string field_str(const value& row, std::string_view k) {
+    const value& v = field(row, k);
+    return v.is_string() ? v.str() : std::string();
+}
+
+context make_context(const value& row) {
     context ctx;
-    auto get = [&](const char* k) -> json::value { auto it = row.find(k); return it == row.end() ? json::value() : it->value(); };
-    ctx.set("messages", from_json(get("messages")));
-    ctx.set("tools", from_json(get("tools")));
-    ctx.set("documents", from_json(get("documents")));
-    ctx.set("add_generation_prompt", from_json(get("add_generation_prompt").is_null() ? json::value(false) : get("add_generation_prompt")));
-    if (auto it = row.find("kwargs"); it != row.end() && it->value().is_object())
-        for (const auto& kv : it->value().get_object()) ctx.set(std::string(kv.key()), from_json(kv.value()));
-    if (auto it = row.find("now"); it != row.end() && it->value().is_string())
-        ctx.options.now = parse_iso_datetime(std::string(it->value().get_string()));
+    ctx.set("messages", field(row, "messages"));
+    ctx.set("tools", field(row, "tools"));
+    ctx.set("documents", field(row, "documents"));
+    const value& agp = field(row, "add_generation_prompt");
+    ctx.set("add_generation_prompt", agp.is_none() ? value::from_bool(false) : agp);
+    const value& kw = field(row, "kwargs");
+    if (kw.is_dict())
+        for (const auto& [k, v] : kw.dict().items) ctx.set(k.str(), v);
+    if (field(row, "now").is_string()) ctx.options.now = parse_iso_datetime(field_str(row, "now"));
     return ctx;
 }
 
@@ -69,33 +80,33 @@ int run_check(const std::string& corpus, const std::string& file, const std::str
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty()) continue;
-        json::object row = json::parse(line).as_object();
-        std::string id(row.at("id").as_string());
+        auto parsed = parse_json(line);
+        if (!parsed || !parsed->is_dict()) { fmt::print(stderr, "bad row: {}\n", line.substr(0, 80)); return 2; }
+        const value& row = *parsed;
+        std::string id = field_str(row, "id");
         if (!only.empty() && id.rfind(only, 0) != 0) continue;
-        std::string name(row.at("template").as_string());
+        std::string name = field_str(row, "template");
         auto it = cache.find(name);
         if (it == cache.end()) {
             std::string src;
             if (!read_file(corpus + "/" + name + ".jinja", src)) { fmt::print(stderr, "missing template {}\n", name); return 2; }
             it = cache.emplace(name, template_::parse(std::move(src), name)).first;
         }
-        bool want_error = row.contains("error");
+        bool want_error = row.dict_find("error") != nullptr;
         tito::result<std::string> got = it->second ? (*it->second)->render(make_context(row))
                                                    : tito::result<std::string>(it->second.error());
         bool ok;
         if (want_error) {
             ok = !got;
-            if (ok && std::string(row.at("error_type").as_string()) == "TemplateError" &&
-                got.error().message() != std::string(row.at("error").as_string())) {
+            if (ok && field_str(row, "error_type") == "TemplateError" && got.error().message() != field_str(row, "error")) {
                 ok = false;
                 fmt::print("FAIL {}: raise_exception message differs\n  expected: {}\n  got:      {}\n", id,
-                           std::string(row.at("error").as_string()), got.error().message());
+                           field_str(row, "error"), got.error().message());
             } else if (!ok) {
-                fmt::print("FAIL {}: expected {} ({}), rendered fine\n", id, std::string(row.at("error_type").as_string()),
-                           std::string(row.at("error").as_string()));
+                fmt::print("FAIL {}: expected {} ({}), rendered fine\n", id, field_str(row, "error_type"), field_str(row, "error"));
             }
         } else {
-            std::string want(row.at("expected").as_string());
+            std::string want = field_str(row, "expected");
             if (!got) {
                 ok = false;
                 fmt::print("FAIL {}: error {}\n", id, got.error().describe());
@@ -119,17 +130,24 @@ int run_render(const std::string& tpl, const std::string& messages, const std::s
     auto t = template_::parse(std::move(src), tpl);
     if (!t) { fmt::print(stderr, "{}\n", t.error().describe()); return 1; }
     context ctx;
-    ctx.set("messages", from_json(json::parse(msgs)));
+    auto mv = parse_json(msgs);
+    if (!mv) { fmt::print(stderr, "{}: {}\n", messages, mv.error().message()); return 2; }
+    ctx.set("messages", *mv);
     if (!tools.empty()) {
         if (!read_file(tools, tls)) { fmt::print(stderr, "cannot read {}\n", tools); return 2; }
-        ctx.set("tools", from_json(json::parse(tls)));
+        auto tv = parse_json(tls);
+        if (!tv) { fmt::print(stderr, "{}: {}\n", tools, tv.error().message()); return 2; }
+        ctx.set("tools", *tv);
     } else {
         ctx.set("tools", value::none());
     }
     ctx.set("documents", value::none());
     ctx.set("add_generation_prompt", value::from_bool(agp));
-    if (!kwargs.empty())
-        for (const auto& kv : json::parse(kwargs).as_object()) ctx.set(std::string(kv.key()), from_json(kv.value()));
+    if (!kwargs.empty()) {
+        auto kv = parse_json(kwargs);
+        if (!kv || !kv->is_dict()) { fmt::print(stderr, "--kwargs must be a JSON object\n"); return 2; }
+        for (const auto& [k, v] : kv->dict().items) ctx.set(k.str(), v);
+    }
     if (!now.empty()) ctx.options.now = parse_iso_datetime(now);
     auto out = (*t)->render(ctx);
     if (!out) { fmt::print(stderr, "{}\n", out.error().describe()); return 1; }

@@ -19,6 +19,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "base/result.hpp"
 #include "jinja/error.hpp"
 
 namespace tito::jinja {
@@ -138,7 +139,12 @@ public:
 
 // Builds a value from JSON: object key order kept, duplicate keys: last value wins (at the first
 // key's position, like Python's json module), ints stay ints and floats stay floats.
+// Note: Boost 1.81 does not always parse doubles correctly rounded; prefer parse_json() on text.
 value from_json(const boost::json::value& j);
+
+// Parses JSON text straight into a value (exact doubles, key order kept, duplicate keys: last
+// value wins at the first key's position). errc::bad_request on malformed input.
+tito::result<value> parse_json(std::string_view text);
 
 // Python type name of v ("str", "int", "NoneType", "list", "dict", "tuple", ...).
 const char* type_name(const value& v) noexcept;

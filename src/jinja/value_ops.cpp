@@ -197,9 +197,9 @@ jres<value> numeric_op(binop op, const value& a, const value& b) {
     if (!fl) {
         std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
         switch (op) {
-            case binop::add: return int_result(__builtin_add_overflow(x, y, &r), r);
-            case binop::sub: return int_result(__builtin_sub_overflow(x, y, &r), r);
-            case binop::mul: return int_result(__builtin_mul_overflow(x, y, &r), r);
+            case binop::add: { bool o = __builtin_add_overflow(x, y, &r); return int_result(o, r); }
+            case binop::sub: { bool o = __builtin_sub_overflow(x, y, &r); return int_result(o, r); }
+            case binop::mul: { bool o = __builtin_mul_overflow(x, y, &r); return int_result(o, r); }
             case binop::div:
                 if (y == 0) return fail(py_exc::zero_division, "division by zero");
                 return value::from_float(static_cast<double>(x) / static_cast<double>(y));
