@@ -49,9 +49,11 @@ jres<value> f_trim(render_state&, const value& v, call_args& a) {
     const value* chars = arg(a, 0, "chars");
     if (chars && !chars->is_none()) {
         if (!chars->is_string()) return fail_type("strip arg must be None or str");
-        return value::from_string(std::string(py_strip_chars(s, chars->str(), true, true)));
+        std::string r(py_strip_chars(s, chars->str(), true, true));
+        return v.is_markup() ? value::from_markup(std::move(r)) : value::from_string(std::move(r));
     }
-    return value::from_string(std::string(py_strip_ws(s)));
+    std::string r(py_strip_ws(s));
+    return v.is_markup() ? value::from_markup(std::move(r)) : value::from_string(std::move(r));
 }
 
 jres<value> f_default(render_state&, const value& v, call_args& a) {
@@ -64,8 +66,8 @@ jres<value> f_default(render_state&, const value& v, call_args& a) {
 }
 
 jres<value> f_safe(render_state&, const value& v, call_args&) {
-    if (v.is_string()) return v;
-    return value::from_string(to_str(v));
+    if (v.is_markup()) return v;
+    return value::from_markup(to_str(v));
 }
 
 jres<value> f_lower(render_state&, const value& v, call_args&) { return value::from_string(py_lower(to_str(v))); }
@@ -201,18 +203,8 @@ jres<value> f_center(render_state&, const value& v, call_args& a) {
 }
 
 jres<value> f_escape(render_state&, const value& v, call_args&) {
-    std::string s = to_str(v), out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&#34;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return value::from_string(std::move(out));
+    if (v.is_markup()) return v;
+    return value::from_markup(html_escape(to_str(v)));
 }
 
 jres<value> f_wordcount(render_state&, const value& v, call_args&) {

@@ -142,6 +142,7 @@ jres<value> f_unique(render_state& st, const value& v, call_args& a) {
 }
 
 jres<value> f_map(render_state& st, const value& v, call_args& a) {
+    if (!truthy(v)) return make_generator({});  // Jinja: `if value:` before iterating
     JTRY(iter_view iv, iterate_view(v));
     std::vector<value> out;
     if (a.positional.empty()) {
@@ -169,6 +170,7 @@ jres<value> f_map(render_state& st, const value& v, call_args& a) {
 }
 
 jres<value> select_impl(render_state& st, const value& v, call_args& a, bool by_attr, bool keep) {
+    if (!truthy(v)) return make_generator({});  // Jinja: `if value:` before iterating
     JTRY(iter_view iv, iterate_view(v));
     std::size_t off = by_attr ? 1 : 0;
     if (by_attr && a.positional.empty()) return fail_type("Missing parameter for attribute name");

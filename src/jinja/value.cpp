@@ -15,6 +15,12 @@ value value::from_string(std::string s) {
     return v;
 }
 
+value value::from_markup(std::string s) {
+    value v = from_string(std::move(s));
+    v.markup_ = true;
+    return v;
+}
+
 value value::from_list(std::vector<value> items, seq_kind sk) {
     value v;
     v.k_ = value_kind::list;
@@ -118,7 +124,7 @@ const char* type_name(const value& v) noexcept {
         case value_kind::boolean: return "bool";
         case value_kind::integer: return "int";
         case value_kind::floating: return "float";
-        case value_kind::string: return "str";
+        case value_kind::string: return v.is_markup() ? "Markup" : "str";
         case value_kind::list:
             switch (v.sequence_kind()) {
                 case seq_kind::list: return "list";

@@ -50,12 +50,14 @@ struct undefined_info {
 
 class value {
 public:
-    value() noexcept : k_(value_kind::undefined), i_(0) {}
+    value() noexcept : k_(value_kind::undefined), markup_(false), i_(0) {}
     static value none() noexcept { value v; v.k_ = value_kind::none; return v; }
     static value from_bool(bool b) noexcept { value v; v.k_ = value_kind::boolean; v.b_ = b; return v; }
     static value from_int(std::int64_t i) noexcept { value v; v.k_ = value_kind::integer; v.i_ = i; return v; }
     static value from_float(double d) noexcept { value v; v.k_ = value_kind::floating; v.f_ = d; return v; }
     static value from_string(std::string s);
+    // markupsafe.Markup: a str that HTML-escapes plain strings concatenated to it with `+`.
+    static value from_markup(std::string s);
     static value from_list(std::vector<value> items, seq_kind sk = seq_kind::list);
     static value from_dict(std::vector<std::pair<value, value>> items);  // keys assumed unique
     static value from_object(std::shared_ptr<const object_data> obj);
@@ -69,6 +71,7 @@ public:
     bool is_float() const noexcept { return k_ == value_kind::floating; }
     bool is_number() const noexcept { return k_ == value_kind::integer || k_ == value_kind::floating || k_ == value_kind::boolean; }
     bool is_string() const noexcept { return k_ == value_kind::string; }
+    bool is_markup() const noexcept { return k_ == value_kind::string && markup_; }
     bool is_list() const noexcept { return k_ == value_kind::list; }
     bool is_dict() const noexcept { return k_ == value_kind::dict; }
     bool is_object() const noexcept { return k_ == value_kind::object; }
@@ -92,6 +95,7 @@ public:
 
 private:
     value_kind k_;
+    bool markup_;
     union {
         bool b_;
         std::int64_t i_;

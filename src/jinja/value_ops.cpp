@@ -117,7 +117,10 @@ void append_repr(std::string& out, const value& v) {
         case value_kind::boolean: out += v.as_bool() ? "True" : "False"; return;
         case value_kind::integer: out += std::to_string(v.as_int()); return;
         case value_kind::floating: out += py_float_repr(v.as_float()); return;
-        case value_kind::string: out += py_repr_str(v.str()); return;
+        case value_kind::string:
+            if (v.is_markup()) { out += "Markup(" + py_repr_str(v.str()) + ")"; return; }
+            out += py_repr_str(v.str());
+            return;
         case value_kind::list: {
             seq_kind sk = v.sequence_kind();
             if (sk == seq_kind::generator) { out += "<generator object sync_do_map at 0x7f0000000000>"; return; }
@@ -158,6 +161,22 @@ std::string to_repr(const value& v) {
     std::string s;
     append_repr(s, v);
     return s;
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&#34;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
 }
 
 value make_tuple(std::vector<value> items) { return value::from_list(std::move(items), seq_kind::tuple); }
@@ -262,7 +281,13 @@ jres<value> binary_op(binop op, const value& a, const value& b) {
     if (b.is_undefined()) return undefined_error(b);
     if (a.is_number() && b.is_number()) return numeric_op(op, a, b);
     if (op == binop::add) {
-        if (a.is_string() && b.is_string()) return value::from_string(a.str() + b.str());
+        if (a.is_string() && b.is_string()) {
+            if (a.is_markup() || b.is_markup()) {
+                std::string l = a.is_markup() ? a.str() : html_escape(a.str());
+                return value::from_markup(l + (b.is_markup() ? b.str() : html_escape(b.str())));
+            }
+            return value::from_string(a.str() + b.str());
+        }
         if (a.is_list() && b.is_list() && a.sequence_kind() == b.sequence_kind() &&
             a.sequence_kind() != seq_kind::generator) {
             std::vector<value> out = a.list().items;

@@ -47,4 +47,7 @@ jres<value> get_slice(const value& obj, const value& start, const value& stop, c
 
 value make_tuple(std::vector<value> items);
 
+// markupsafe.escape of a plain string: & < > ' " become entities.
+std::string html_escape(std::string_view s);
+
 }  // namespace tito::jinja
