@@ -40,7 +40,7 @@ void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || (c == 0x7F && ensure_ascii)) {
                     char buf[8];
                     std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
                     out += buf;
