@@ -125,13 +125,13 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
         return fail(py_exc::security_error, seq.undefined_detail()->hint, f.where);
     auto iv = iterate_view(seq);
     if (!iv) { iv.error().set_where(f.where); return std::move(iv).error(); }
-    scope loop_scope(sc);
     value items_val;
     if (f.filter) {
         std::vector<value> kept;
         for (const value& item : iv->get()) {
-            JTRY_VOID(assign(f.tgt, item, &loop_scope));
-            JTRY(value c, eval(*f.filter, &loop_scope));
+            scope filter_scope(sc);
+            JTRY_VOID(assign(f.tgt, item, &filter_scope));
+            JTRY(value c, eval(*f.filter, &filter_scope));
             if (truthy(c)) kept.push_back(item);
         }
         items_val = value::from_list(std::move(kept));
@@ -141,14 +141,20 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
         items_val = value::from_list(std::move(iv->owned));
     }
     const auto& items = items_val.list().items;
-    if (items.empty()) return exec(f.otherwise, sc, out);
+    if (items.empty()) {
+        scope else_scope(sc);
+        return exec(f.otherwise, &else_scope, out);
+    }
     auto loop = std::make_shared<loop_object>(items_val);
-    loop_scope.set(sym::loop, value::from_object(loop));
+    value loop_val = value::from_object(loop);
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", f.where);
+        // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
+        scope iter_scope(sc);
         loop->set_index(i);
-        JTRY_VOID(assign(f.tgt, items[i], &loop_scope));
-        JTRY(flow fl, exec(f.body, &loop_scope, out));
+        iter_scope.set(sym::loop, loop_val);
+        JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
+        JTRY(flow fl, exec(f.body, &iter_scope, out));
         if (fl == flow::break_) break;
     }
     return flow::normal;

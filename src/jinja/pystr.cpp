@@ -259,17 +259,44 @@ bool is_cased(char32_t c) {
 }
 }  // namespace
 
+// The common multi-character full case mappings of Unicode SpecialCasing.txt that Python applies.
+const char* special_upper(char32_t c) {
+    switch (c) {
+        case 0x00DF: return "SS";
+        case 0xFB00: return "FF";
+        case 0xFB01: return "FI";
+        case 0xFB02: return "FL";
+        case 0xFB03: return "FFI";
+        case 0xFB04: return "FFL";
+        case 0xFB05: case 0xFB06: return "ST";
+        case 0x0149: return "\u02BCN";
+        case 0x01F0: return "J\u030C";
+        case 0x0587: return "\u0535\u0552";
+        default: return nullptr;
+    }
+}
+
 std::string py_upper(std::string_view s) {
-    return map_cps(s, [](char32_t c) {
-        if (c < 0x80) return static_cast<char32_t>((c >= U'a' && c <= U'z') ? c - 32 : c);
-        return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c)));
-    });
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = utf8_next(s, i);
+        if (c < 0x80) { out.push_back(static_cast<char>((c >= U'a' && c <= U'z') ? c - 32 : c)); continue; }
+        if (const char* sp = special_upper(c)) { out += sp; continue; }
+        utf8_append(out, static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c))));
+    }
+    return out;
 }
 std::string py_lower(std::string_view s) {
-    return map_cps(s, [](char32_t c) {
-        if (c < 0x80) return static_cast<char32_t>((c >= U'A' && c <= U'Z') ? c + 32 : c);
-        return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
-    });
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = utf8_next(s, i);
+        if (c < 0x80) { out.push_back(static_cast<char>((c >= U'A' && c <= U'Z') ? c + 32 : c)); continue; }
+        if (c == 0x0130) { out += "i\u0307"; continue; }  // İ -> i + combining dot above
+        utf8_append(out, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c))));
+    }
+    return out;
 }
 std::string py_title(std::string_view s) {
     bool prev_cased = false;
