@@ -50,9 +50,14 @@ jres<bool> parser::expect_block_end() {
     return true;
 }
 
+soft_guard::soft_guard(parser& p, bool soft) : p_(p), saved_(p.soft_) { p.soft_ = soft; }
+soft_guard::~soft_guard() { p_.soft_ = saved_; }
+
 jres<program> parser::run() {
     program p;
     JTRY_VOID(parse_body(p.body, {}, nullptr));
+    if (!hard_unknowns_.empty())
+        return fail(py_exc::syntax, hard_unknowns_.front().first, hard_unknowns_.front().second);
     p.symbols = std::move(symbols_);
     return p;
 }
@@ -127,6 +132,7 @@ jres<stmt_ptr> parser::parse_statement() {
     }
     if (name == "generation") {
         JTRY_VOID(expect_block_end());
+        soft_guard hard(*this, false);
         auto b = std::make_unique<block_stmt>(w);
         JTRY_VOID(parse_body(b->body, {"endgeneration"}, nullptr));
         JTRY_VOID(expect_block_end());
@@ -175,6 +181,7 @@ jres<stmt_ptr> parser::parse_for(src_loc w) {
     JTRY(f->tgt, parse_assign_target(false, true));
     if (!skip_name("in")) return error_here("expected 'in'");
     JTRY(f->iter, parse_tuple(false));
+    soft_guard hard(*this, false);
     if (skip_name("if")) { JTRY(f->filter, parse_expression()); }
     if (skip_name("recursive")) f->recursive = true;
     JTRY_VOID(expect_block_end());
@@ -189,6 +196,7 @@ jres<stmt_ptr> parser::parse_for(src_loc w) {
 }
 
 jres<stmt_ptr> parser::parse_if(src_loc w) {
+    soft_guard soft(*this, true);
     auto s = std::make_unique<if_stmt>(w);
     while (true) {
         JTRY(expr_ptr cond, parse_tuple(false));
@@ -218,6 +226,7 @@ jres<stmt_ptr> parser::parse_set(src_loc w) {
     }
     auto s = std::make_unique<set_block_stmt>(w);
     s->tgt = std::move(tgt);
+    soft_guard hard(*this, false);
     while (is_op("|")) {
         JTRY(auto f, parse_filter(nullptr, false));
         s->filters.push_back(std::move(f));
@@ -229,6 +238,7 @@ jres<stmt_ptr> parser::parse_set(src_loc w) {
 }
 
 jres<stmt_ptr> parser::parse_macro(src_loc w) {
+    soft_guard hard(*this, false);
     auto m = std::make_unique<macro_stmt>(w);
     if (cur().kind != token_kind::name) return error_here("expected macro name");
     m->name = cur().text;
@@ -269,6 +279,7 @@ jres<stmt_ptr> parser::parse_filter_block(src_loc w) {
         f->filters.push_back(std::move(more));
     }
     JTRY_VOID(expect_block_end());
+    soft_guard hard(*this, false);
     JTRY_VOID(parse_body(f->body, {"endfilter"}, nullptr));
     JTRY_VOID(expect_block_end());
     return stmt_ptr(std::move(f));

@@ -25,6 +25,20 @@ jres<program> parse_program(std::string_view source);
 
 namespace detail {
 
+class parser;
+// Sets the parser's soft flag for a scope (RAII).
+class soft_guard {
+public:
+    soft_guard(parser& p, bool soft);
+    ~soft_guard();
+    soft_guard(const soft_guard&) = delete;
+    soft_guard& operator=(const soft_guard&) = delete;
+
+private:
+    parser& p_;
+    bool saved_;
+};
+
 // The parser object; split over parser.cpp (statements) and parser_expr.cpp (expressions).
 class parser {
 public:
@@ -81,7 +95,14 @@ private:
     std::size_t pos_ = 0;
     std::unordered_map<std::string, symbol> symtab_;
     std::vector<std::string> symbols_;
-    int macro_depth_ = 0;
+    // Unknown filters/tests outside if-statements and conditional expressions fail at compile time
+    // in Jinja2 (TemplateAssertionError); inside them ("soft" frames) only when evaluated.
+    bool soft_ = false;
+    std::vector<std::pair<std::string, src_loc>> hard_unknowns_;
+    void note_unknown(const std::string& what, src_loc w) {
+        if (!soft_) hard_unknowns_.emplace_back(what, w);
+    }
+    friend class soft_guard;
 };
 
 }  // namespace detail

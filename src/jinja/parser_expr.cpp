@@ -9,8 +9,12 @@ namespace tito::jinja::detail {
 
 jres<expr_ptr> parser::parse_expression(bool with_condexpr) {
     if (!with_condexpr) return parse_or();
+    std::size_t mark = hard_unknowns_.size();
     JTRY(expr_ptr e, parse_or());
     while (is_name("if")) {
+        // The whole conditional expression is a soft frame, including the part before `if`.
+        hard_unknowns_.resize(std::min(mark, hard_unknowns_.size()));
+        soft_guard soft(*this, true);
         src_loc w = cur().where;
         next();
         auto c = std::make_unique<cond_expr>(w);
@@ -373,6 +377,7 @@ jres<std::unique_ptr<filter_expr>> parser::parse_filter(expr_ptr operand, bool s
         next();
     }
     f->fn = find_filter(f->name);
+    if (!f->fn) note_unknown("No filter named '" + f->name + "'.", f->where);
     if (is_op("(")) { JTRY_VOID(parse_call_args(f->args)); }
     return f;
 }
@@ -392,6 +397,7 @@ jres<expr_ptr> parser::parse_test(expr_ptr node) {
         next();
     }
     t->fn = find_test(t->name);
+    if (!t->fn) note_unknown("No test named '" + t->name + "'.", t->where);
     const token& c = cur();
     if (is_op("(")) {
         JTRY_VOID(parse_call_args(t->args));
