@@ -1,0 +1,40 @@
+// File: jinja/builtins.hpp
+// Lookup of built-in filters (filters.cpp), tests (tests.cpp), global functions (globals.cpp) and
+// Python methods of str/list/dict (methods.cpp).
+// Usage:
+//   filter_fn f = find_filter("tojson");   // nullptr if unknown
+#pragma once
+
+#include <string_view>
+
+#include "jinja/ast.hpp"
+
+namespace tito::jinja {
+
+filter_fn find_filter(std::string_view name) noexcept;
+test_fn find_test(std::string_view name) noexcept;
+
+// Global functions available to every template (range, namespace, dict, raise_exception,
+// strftime_now, cycler, joiner); undefined value if not a global.
+value find_global(std::string_view name);
+
+// obj.name(args) for Python methods of str/list/dict. Returns false in `found` if obj has no such
+// method (then attribute/item lookup applies).
+jres<value> call_method(render_state& st, const value& obj, std::string_view name, call_args&& args, bool& found);
+// True if obj (a str/list/dict) has a Python attribute `name` (a method); used by getattr.
+bool has_method(const value& obj, std::string_view name) noexcept;
+// A bound method object for obj.name (when the method is read without being called).
+value bound_method(const value& obj, std::string_view name);
+
+// json.dumps(v, ensure_ascii, indent, separators, sort_keys) (tojson.cpp)
+struct json_options {
+    bool ensure_ascii = false;
+    bool sort_keys = false;
+    bool has_indent = false;
+    std::string indent;  // the indent unit
+    std::string item_sep = ", ";
+    std::string key_sep = ": ";
+};
+jres<bool> dump_json(std::string& out, const value& v, const json_options& opts);
+
+}  // namespace tito::jinja

@@ -1,0 +1,216 @@
+// File: jinja/interpreter.cpp
+// Statement execution: output, if, for (with loop variable, filter, else, break/continue), set,
+// set blocks, macros, filter blocks. Scoping follows Jinja2: for-loop bodies, macro bodies and
+// block bodies get their own scope; if does not.
+#include "jinja/interpreter.hpp"
+
+#include "jinja/objects.hpp"
+
+namespace tito::jinja {
+
+jres<bool> render_state::run(std::string& out) {
+    JTRY(flow f, exec(prog_.body, nullptr, out));
+    (void)f;
+    return true;
+}
+
+jres<flow> render_state::exec(const stmt_list& body, scope* sc, std::string& out) {
+    for (const stmt_ptr& s : body) {
+        JTRY(flow f, exec_stmt(*s, sc, out));
+        if (f != flow::normal) return f;
+    }
+    return flow::normal;
+}
+
+jres<bool> render_state::assign(const target& t, value v, scope* sc) {
+    switch (t.kind) {
+        case target::kind_t::name:
+            if (sc) sc->set(t.sym, std::move(v));
+            else root_[t.sym] = std::move(v);
+            return true;
+        case target::kind_t::attr: {
+            value ns = lookup(t.sym, sc);
+            if (!ns.is_object() || !ns.object().set_attr(t.attr, std::move(v)))
+                return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
+            return true;
+        }
+        case target::kind_t::tuple: {
+            JTRY(std::vector<value> items, iterate(v));
+            if (items.size() != t.items.size()) {
+                if (items.size() > t.items.size())
+                    return fail(py_exc::value_error, "too many values to unpack (expected " + std::to_string(t.items.size()) + ")", t.where);
+                return fail(py_exc::value_error, "not enough values to unpack (expected " + std::to_string(t.items.size()) + ", got " + std::to_string(items.size()) + ")", t.where);
+            }
+            for (std::size_t i = 0; i < items.size(); ++i) { JTRY_VOID(assign(t.items[i], std::move(items[i]), sc)); }
+            return true;
+        }
+    }
+    return true;
+}
+
+jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
+    if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", s.where);
+    switch (s.kind) {
+        case stmt_kind::data:
+            out += static_cast<const data_stmt&>(s).text;
+            return flow::normal;
+        case stmt_kind::output: {
+            auto r = eval(*static_cast<const output_stmt&>(s).e, sc);
+            if (!r) { r.error().set_where(s.where); return std::move(r).error(); }
+            append_str(out, *r);
+            if (out.size() > limits_.max_output_bytes) return fail(py_exc::limit, "output too large", s.where);
+            return flow::normal;
+        }
+        case stmt_kind::if_: {
+            const auto& st = static_cast<const if_stmt&>(s);
+            for (const auto& [cond, body] : st.branches) {
+                JTRY(value c, eval(*cond, sc));
+                if (truthy(c)) return exec(body, sc, out);
+            }
+            return exec(st.otherwise, sc, out);
+        }
+        case stmt_kind::for_: return exec_for(static_cast<const for_stmt&>(s), sc, out);
+        case stmt_kind::set: {
+            const auto& st = static_cast<const set_stmt&>(s);
+            JTRY(value v, eval(*st.e, sc));
+            JTRY_VOID(assign(st.tgt, std::move(v), sc));
+            return flow::normal;
+        }
+        case stmt_kind::set_block: {
+            const auto& st = static_cast<const set_block_stmt&>(s);
+            scope inner(sc);
+            std::string buf;
+            JTRY_VOID(exec(st.body, &inner, buf));
+            value v = value::from_string(std::move(buf));
+            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, std::move(v), sc)); }
+            JTRY_VOID(assign(st.tgt, std::move(v), sc));
+            return flow::normal;
+        }
+        case stmt_kind::macro: {
+            const auto& m = static_cast<const macro_stmt&>(s);
+            std::shared_ptr<scope> owned;
+            if (sc) {
+                // Nested definition: keep a flattened copy so the macro never points at a dead scope.
+                owned = std::make_shared<scope>(nullptr);
+                sc->flatten_into(*owned);
+            }
+            value mv = value::from_object(std::make_shared<macro_object>(&m, nullptr, owned));
+            if (owned) owned->set(m.sym, mv);  // allow recursion
+            if (sc) sc->set(m.sym, std::move(mv));
+            else root_[m.sym] = std::move(mv);
+            return flow::normal;
+        }
+        case stmt_kind::filter_block: {
+            const auto& st = static_cast<const filter_block_stmt&>(s);
+            scope inner(sc);
+            std::string buf;
+            JTRY_VOID(exec(st.body, &inner, buf));
+            value v = value::from_string(std::move(buf));
+            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, std::move(v), sc)); }
+            append_str(out, v);
+            return flow::normal;
+        }
+        case stmt_kind::block: return exec(static_cast<const block_stmt&>(s).body, sc, out);
+        case stmt_kind::break_: return flow::break_;
+        case stmt_kind::continue_: return flow::continue_;
+        case stmt_kind::call_block:
+            return fail(py_exc::template_runtime_error, "call blocks are not supported", s.where);
+    }
+    return flow::normal;
+}
+
+jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
+    JTRY(value seq, eval(*f.iter, sc));
+    if (seq.is_undefined() && seq.undefined_detail() && seq.undefined_detail()->unsafe)
+        return fail(py_exc::security_error, seq.undefined_detail()->hint, f.where);
+    auto iv = iterate_view(seq);
+    if (!iv) { iv.error().set_where(f.where); return std::move(iv).error(); }
+    value items_val;
+    if (f.filter) {
+        std::vector<value> kept;
+        for (const value& item : iv->get()) {
+            scope filter_scope(sc);
+            JTRY_VOID(assign(f.tgt, item, &filter_scope));
+            JTRY(value c, eval(*f.filter, &filter_scope));
+            if (truthy(c)) kept.push_back(item);
+        }
+        items_val = value::from_list(std::move(kept));
+    } else if (iv->items) {
+        items_val = seq.is_list() && seq.sequence_kind() == seq_kind::list ? seq : value::from_list(*iv->items);
+    } else {
+        items_val = value::from_list(std::move(iv->owned));
+    }
+    const auto& items = items_val.list().items;
+    if (items.empty()) {
+        scope else_scope(sc);
+        return exec(f.otherwise, &else_scope, out);
+    }
+    auto loop = std::make_shared<loop_object>(items_val);
+    value loop_val = value::from_object(loop);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", f.where);
+        // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
+        scope iter_scope(sc);
+        loop->set_index(i);
+        iter_scope.set(sym::loop, loop_val);
+        JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
+        JTRY(flow fl, exec(f.body, &iter_scope, out));
+        if (fl == flow::break_) break;
+    }
+    return flow::normal;
+}
+
+jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_args&& args) {
+    if (depth_ >= limits_.max_call_depth) return fail(py_exc::limit, "maximum macro recursion depth exceeded", m.where);
+    if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", m.where);
+    scope sc(closure);
+    std::size_t np = m.params.size();
+    std::vector<bool> bound(np, false);
+    std::vector<value> extra;
+    for (std::size_t i = 0; i < args.positional.size(); ++i) {
+        if (i < np) {
+            sc.set(m.params[i].sym, std::move(args.positional[i]));
+            bound[i] = true;
+        } else if (m.uses_varargs) {
+            extra.push_back(std::move(args.positional[i]));
+        } else {
+            return fail_type("macro '" + m.name + "' takes not more than " + std::to_string(np) + " argument(s)", m.where);
+        }
+    }
+    std::vector<std::pair<value, value>> kw_extra;
+    for (auto& [k, v] : args.keyword) {
+        bool hit = false;
+        for (std::size_t i = 0; i < np; ++i) {
+            if (m.params[i].name == k) {
+                if (bound[i]) return fail_type("macro '" + m.name + "' got multiple values for argument '" + k + "'", m.where);
+                sc.set(m.params[i].sym, std::move(v));
+                bound[i] = true;
+                hit = true;
+                break;
+            }
+        }
+        if (hit) continue;
+        if (k == "caller" && m.uses_caller) { sc.set(sym::caller, std::move(v)); continue; }
+        if (!m.uses_kwargs) return fail_type("macro '" + m.name + "' takes no keyword argument '" + k + "'", m.where);
+        kw_extra.emplace_back(value::from_string(k), std::move(v));
+    }
+    for (std::size_t i = 0; i < np; ++i) {
+        if (bound[i]) continue;
+        if (m.params[i].default_value) {
+            JTRY(value d, eval(*m.params[i].default_value, &sc));
+            sc.set(m.params[i].sym, std::move(d));
+        } else {
+            sc.set(m.params[i].sym, value::undefined("parameter '" + m.params[i].name + "' was not provided"));
+        }
+    }
+    if (m.uses_varargs) sc.set(sym::varargs, make_tuple(std::move(extra)));
+    if (m.uses_kwargs) sc.set(sym::kwargs, value::from_dict(std::move(kw_extra)));
+    std::string buf;
+    ++depth_;
+    auto r = exec(m.body, &sc, buf);
+    --depth_;
+    if (!r) return std::move(r).error();
+    return value::from_string(std::move(buf));
+}
+
+}  // namespace tito::jinja

@@ -1,0 +1,72 @@
+// File: jinja/interpreter.hpp
+// Tree-walking evaluator. render_state is the per-render mutable state (root frame, output limits,
+// fuel, clock, recursion depth); the program it runs is shared and read-only.
+// Statements return a flow signal (normal / break / continue) or a failure; no exceptions.
+// Usage:
+//   render_state st(prog, globals, opts);  st.bind(sym, v);
+//   std::string out; JTRY_VOID(st.run(out));
+// Thread safety: one render_state per render; the program may be shared by any number of them.
+#pragma once
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jinja/fuel.hpp"
+#include "jinja/parser.hpp"
+#include "jinja/scope.hpp"
+
+namespace tito::jinja {
+
+enum class flow : std::uint8_t { normal, break_, continue_ };
+
+struct render_limits {
+    std::uint64_t fuel = 20'000'000;            // statements + loop iterations + calls
+    std::size_t max_output_bytes = 256u << 20;  // 256 MiB
+    int max_call_depth = 200;                   // macro recursion
+};
+
+class render_state {
+public:
+    render_state(const program& prog, std::vector<value> root, render_limits limits, std::optional<std::tm> now)
+        : prog_(prog), root_(std::move(root)), fuel_(limits.fuel), limits_(limits), now_(now) {}
+
+    jres<bool> run(std::string& out);
+
+    // expression evaluation (interpreter_expr.cpp)
+    jres<value> eval(const expr& e, scope* sc);
+    jres<bool> eval_args(const arg_list& a, scope* sc, call_args& out);
+    jres<value> call_value(const value& callee, call_args&& args, src_loc where);
+    jres<value> get_attribute(const value& obj, std::string_view name, src_loc where);
+    jres<value> get_subscript(const value& obj, const value& key, src_loc where);
+    jres<value> apply_filter(const filter_expr& f, value operand, scope* sc);
+
+    // statements (interpreter.cpp)
+    jres<flow> exec(const stmt_list& body, scope* sc, std::string& out);
+    jres<value> call_macro(const macro_stmt& m, scope* closure, call_args&& args);
+
+    value lookup(symbol s, const scope* sc) const {
+        if (sc) if (const value* v = sc->find(s)) return *v;
+        return root_[s];
+    }
+    const std::string& symbol_name(symbol s) const { return prog_.symbols[s]; }
+    std::optional<std::tm> now() const { return now_; }
+    fuel& fuel_counter() { return fuel_; }
+
+private:
+    jres<flow> exec_stmt(const stmt& s, scope* sc, std::string& out);
+    jres<flow> exec_for(const for_stmt& f, scope* sc, std::string& out);
+    jres<bool> assign(const target& t, value v, scope* sc);
+    jres<value> eval_compare(const compare_expr& c, scope* sc);
+    jres<value> eval_call(const call_expr& c, scope* sc);
+
+    const program& prog_;
+    std::vector<value> root_;
+    fuel fuel_;
+    render_limits limits_;
+    std::optional<std::tm> now_;
+    int depth_ = 0;
+};
+
+}  // namespace tito::jinja

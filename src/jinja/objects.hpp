@@ -1,0 +1,77 @@
+// File: jinja/objects.hpp
+// The object_data kinds: namespace(), the loop variable, macros, and native functions
+// (globals, bound methods, loop.cycle). All are created during one render and die with it.
+// Usage:
+//   value ns = value::from_object(std::make_shared<namespace_object>());
+//   value f = make_native("range", [](render_state& st, call_args&& a) -> jres<value> { ... });
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "jinja/interpreter.hpp"
+
+namespace tito::jinja {
+
+class namespace_object final : public object_data {
+public:
+    const char* type_name() const noexcept override { return "Namespace"; }
+    value get_attr(std::string_view name) const override;
+    bool set_attr(std::string_view name, value v) const override;
+    std::string repr() const override;
+
+private:
+    mutable std::vector<std::pair<std::string, value>> attrs_;
+};
+
+class loop_object final : public object_data {
+public:
+    explicit loop_object(value seq) : seq_(std::move(seq)) {}
+    const char* type_name() const noexcept override { return "LoopContext"; }
+    value get_attr(std::string_view name) const override;
+    std::string repr() const override;
+    void set_index(std::size_t i) const noexcept { index0_ = i; }
+
+private:
+    value seq_;  // a list value holding the (filtered) items
+    mutable std::size_t index0_ = 0;
+    mutable std::shared_ptr<value> last_changed_;
+};
+
+class macro_object final : public object_data {
+public:
+    // closure: the defining scope (nullptr = template root); owned keeps a flattened copy alive.
+    macro_object(const macro_stmt* def, scope* closure, std::shared_ptr<scope> owned)
+        : def_(def), closure_(closure), owned_(std::move(owned)) {}
+    const char* type_name() const noexcept override { return "Macro"; }
+    bool callable() const noexcept override { return true; }
+    value get_attr(std::string_view name) const override;
+    std::string repr() const override;
+    jres<value> call(render_state& st, call_args&& args) const override;
+
+private:
+    const macro_stmt* def_;
+    scope* closure_;
+    std::shared_ptr<scope> owned_;
+};
+
+using native_fn = std::function<jres<value>(render_state&, call_args&&)>;
+
+class native_function final : public object_data {
+public:
+    native_function(std::string name, native_fn fn, const char* type = "builtin_function_or_method")
+        : name_(std::move(name)), fn_(std::move(fn)), type_(type) {}
+    const char* type_name() const noexcept override { return type_; }
+    bool callable() const noexcept override { return true; }
+    std::string repr() const override;
+    jres<value> call(render_state& st, call_args&& args) const override { return fn_(st, std::move(args)); }
+
+private:
+    std::string name_;
+    native_fn fn_;
+    const char* type_;
+};
+
+value make_native(std::string name, native_fn fn, const char* type = "builtin_function_or_method");
+
+}  // namespace tito::jinja

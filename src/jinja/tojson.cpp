@@ -1,0 +1,150 @@
+// File: jinja/tojson.cpp
+// Python json.dumps(obj, ensure_ascii, indent, separators, sort_keys) as transformers installs it
+// as the `tojson` filter: no HTML escaping, floats as float.__repr__, NaN/Infinity literals,
+// non-string keys converted like Python (True -> "true", 1 -> "1", None -> "null").
+#include <algorithm>
+#include <cmath>
+
+#include "jinja/builtins.hpp"
+#include "jinja/pystr.hpp"
+
+namespace tito::jinja {
+namespace {
+
+void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
+    out.push_back('"');
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            std::size_t st = i;
+            char32_t cp = utf8_next(s, i);
+            if (!ensure_ascii) { out.append(s.substr(st, i - st)); continue; }
+            char buf[16];
+            if (cp >= 0x10000) {
+                char32_t v = cp - 0x10000;
+                std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", static_cast<unsigned>(0xD800 + (v >> 10)),
+                              static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+            } else {
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+            }
+            out += buf;
+            continue;
+        }
+        ++i;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20 || (c == 0x7F && ensure_ascii)) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+                    out += buf;
+                } else {
+                    out.push_back(static_cast<char>(c));
+                }
+        }
+    }
+    out.push_back('"');
+}
+
+std::string float_json(double d) {
+    if (std::isnan(d)) return "NaN";
+    if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
+    return py_float_repr(d);
+}
+
+jres<std::string> key_string(const value& k) {
+    switch (k.kind()) {
+        case value_kind::string: return k.str();
+        case value_kind::boolean: return std::string(k.as_bool() ? "true" : "false");
+        case value_kind::integer: return std::to_string(k.as_int());
+        case value_kind::floating: return float_json(k.as_float());
+        case value_kind::none: return std::string("null");
+        default:
+            return fail_type(std::string("keys must be str, int, float, bool or None, not ") + type_name(k));
+    }
+}
+
+struct dumper {
+    const json_options& o;
+    std::string& out;
+    int level = 0;
+
+    void newline_indent() {
+        out.push_back('\n');
+        for (int i = 0; i < level; ++i) out += o.indent;
+    }
+
+    jres<bool> dump(const value& v) {
+        switch (v.kind()) {
+            case value_kind::none: out += "null"; return true;
+            case value_kind::boolean: out += v.as_bool() ? "true" : "false"; return true;
+            case value_kind::integer: out += std::to_string(v.as_int()); return true;
+            case value_kind::floating: out += float_json(v.as_float()); return true;
+            case value_kind::string: dump_string(out, v.str(), o.ensure_ascii); return true;
+            case value_kind::list: {
+                if (v.sequence_kind() == seq_kind::generator) break;
+                const auto& items = v.list().items;
+                if (items.empty()) { out += "[]"; return true; }
+                out.push_back('[');
+                ++level;
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    if (i) out += o.item_sep;
+                    if (o.has_indent) newline_indent();
+                    JTRY_VOID(dump(items[i]));
+                }
+                --level;
+                if (o.has_indent) newline_indent();
+                out.push_back(']');
+                return true;
+            }
+            case value_kind::dict: {
+                const auto& items = v.dict().items;
+                if (items.empty()) { out += "{}"; return true; }
+                std::vector<std::pair<std::string, const value*>> kvs;
+                kvs.reserve(items.size());
+                for (const auto& [k, x] : items) {
+                    JTRY(std::string ks, key_string(k));
+                    kvs.emplace_back(std::move(ks), &x);
+                }
+                if (o.sort_keys) {
+                    for (const auto& [k, x] : items)
+                        if (!k.is_string()) return fail_type("'<' not supported between instances of non-str keys");
+                    std::stable_sort(kvs.begin(), kvs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                }
+                out.push_back('{');
+                ++level;
+                bool first = true;
+                for (const auto& [k, x] : kvs) {
+                    if (!first) out += o.item_sep;
+                    first = false;
+                    if (o.has_indent) newline_indent();
+                    dump_string(out, k, o.ensure_ascii);
+                    out += o.key_sep;
+                    JTRY_VOID(dump(*x));
+                }
+                --level;
+                if (o.has_indent) newline_indent();
+                out.push_back('}');
+                return true;
+            }
+            default: break;
+        }
+        std::string tn = v.is_undefined() ? "Undefined" : type_name(v);
+        return fail_type("Object of type " + tn + " is not JSON serializable");
+    }
+};
+
+}  // namespace
+
+jres<bool> dump_json(std::string& out, const value& v, const json_options& opts) {
+    dumper d{opts, out};
+    return d.dump(v);
+}
+
+}  // namespace tito::jinja

@@ -1,0 +1,156 @@
+// File: jinja/value.hpp
+// tito::jinja::value: a dynamically typed template value with Python semantics. Scalars are held
+// inline; strings, lists, dicts and objects live in shared immutable storage, so copies are cheap
+// and a value built from a request can be read by the renderer without copying.
+// Usage:
+//   value v = from_json(boost::json::parse(R"({"role":"user","content":"hi"})"));
+//   const value* c = v.dict_find("content");
+//   value s = value::from_string("x"); value n = value::none();
+// Thread safety: a value and everything it references is immutable once built (except namespace
+// objects, which only exist inside one render), so values may be shared across threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "base/result.hpp"
+#include "jinja/error.hpp"
+
+namespace tito::jinja {
+
+enum class value_kind : std::uint8_t {
+    undefined,
+    none,
+    boolean,
+    integer,
+    floating,
+    string,
+    list,    // list, tuple or generator (see seq_kind)
+    dict,
+    object,  // callables, namespace, loop, ...
+};
+
+enum class seq_kind : std::uint8_t { list, tuple, generator };
+
+class value;
+struct list_data;
+struct dict_data;
+class object_data;
+
+struct undefined_info {
+    std::string hint;     // the "'x' is undefined" message
+    bool unsafe = false;  // sandbox-blocked attribute: calling raises SecurityError
+};
+
+class value {
+public:
+    value() noexcept : k_(value_kind::undefined), markup_(false), i_(0) {}
+    static value none() noexcept { value v; v.k_ = value_kind::none; return v; }
+    static value from_bool(bool b) noexcept { value v; v.k_ = value_kind::boolean; v.b_ = b; return v; }
+    static value from_int(std::int64_t i) noexcept { value v; v.k_ = value_kind::integer; v.i_ = i; return v; }
+    static value from_float(double d) noexcept { value v; v.k_ = value_kind::floating; v.f_ = d; return v; }
+    static value from_string(std::string s);
+    // markupsafe.Markup: a str that HTML-escapes plain strings concatenated to it with `+`.
+    static value from_markup(std::string s);
+    static value from_list(std::vector<value> items, seq_kind sk = seq_kind::list);
+    static value from_dict(std::vector<std::pair<value, value>> items);  // keys assumed unique
+    static value from_object(std::shared_ptr<const object_data> obj);
+    static value undefined(std::string hint, bool unsafe = false);
+
+    value_kind kind() const noexcept { return k_; }
+    bool is_undefined() const noexcept { return k_ == value_kind::undefined; }
+    bool is_none() const noexcept { return k_ == value_kind::none; }
+    bool is_bool() const noexcept { return k_ == value_kind::boolean; }
+    bool is_int() const noexcept { return k_ == value_kind::integer; }
+    bool is_float() const noexcept { return k_ == value_kind::floating; }
+    bool is_number() const noexcept { return k_ == value_kind::integer || k_ == value_kind::floating || k_ == value_kind::boolean; }
+    bool is_string() const noexcept { return k_ == value_kind::string; }
+    bool is_markup() const noexcept { return k_ == value_kind::string && markup_; }
+    bool is_list() const noexcept { return k_ == value_kind::list; }
+    bool is_dict() const noexcept { return k_ == value_kind::dict; }
+    bool is_object() const noexcept { return k_ == value_kind::object; }
+
+    bool as_bool() const noexcept { return b_; }
+    std::int64_t as_int() const noexcept { return k_ == value_kind::boolean ? (b_ ? 1 : 0) : i_; }
+    double as_float() const noexcept {
+        return k_ == value_kind::floating ? f_ : static_cast<double>(as_int());
+    }
+    const std::string& str() const noexcept { return *static_cast<const std::string*>(p_.get()); }
+    const list_data& list() const noexcept { return *static_cast<const list_data*>(p_.get()); }
+    const dict_data& dict() const noexcept { return *static_cast<const dict_data*>(p_.get()); }
+    const object_data& object() const noexcept { return *static_cast<const object_data*>(p_.get()); }
+    const undefined_info* undefined_detail() const noexcept {
+        return static_cast<const undefined_info*>(p_.get());
+    }
+    seq_kind sequence_kind() const noexcept;
+
+    // dict lookup by string key (nullptr if absent or not a dict)
+    const value* dict_find(std::string_view key) const noexcept;
+
+private:
+    value_kind k_;
+    bool markup_;
+    union {
+        bool b_;
+        std::int64_t i_;
+        double f_;
+    };
+    std::shared_ptr<const void> p_;
+};
+
+struct list_data {
+    std::vector<value> items;
+    seq_kind kind = seq_kind::list;
+};
+
+struct dict_data {
+    std::vector<std::pair<value, value>> items;  // insertion order
+    const value* find(const value& key) const noexcept;
+    const value* find(std::string_view key) const noexcept;
+};
+
+// Arguments of a call: positional then keyword (in source order).
+struct call_args {
+    std::vector<value> positional;
+    std::vector<std::pair<std::string, value>> keyword;
+    const value* kw(std::string_view name) const noexcept {
+        for (const auto& [k, v] : keyword) if (k == name) return &v;
+        return nullptr;
+    }
+};
+
+class render_state;  // interpreter.hpp
+
+// Everything that is not plain data: functions, macros, bound methods, namespace, loop.
+class object_data {
+public:
+    virtual ~object_data() = default;
+    virtual const char* type_name() const noexcept = 0;  // Python type name
+    virtual bool callable() const noexcept { return false; }
+    // Attribute lookup; undefined if missing.
+    virtual value get_attr(std::string_view name) const;
+    virtual bool set_attr(std::string_view name, value v) const;  // only namespace accepts
+    virtual std::string repr() const;
+    // Called with the render state for callables that need the interpreter (macros).
+    virtual jres<value> call(render_state& st, call_args&& args) const;
+};
+
+// Builds a value from JSON: object key order kept, duplicate keys: last value wins (at the first
+// key's position, like Python's json module), ints stay ints and floats stay floats.
+// Note: Boost 1.81 does not always parse doubles correctly rounded; prefer parse_json() on text.
+value from_json(const boost::json::value& j);
+
+// Parses JSON text straight into a value (exact doubles, key order kept, duplicate keys: last
+// value wins at the first key's position). errc::bad_request on malformed input.
+tito::result<value> parse_json(std::string_view text);
+
+// Python type name of v ("str", "int", "NoneType", "list", "dict", "tuple", ...).
+const char* type_name(const value& v) noexcept;
+
+}  // namespace tito::jinja

@@ -1,0 +1,112 @@
+// Tests for jinja/interpreter.cpp / interpreter_expr.cpp: loops, scoping, macros, blocks, errors.
+#include <gtest/gtest.h>
+
+#include "render_util.hpp"
+
+namespace tito::jinja {
+namespace {
+
+using test::fails_with;
+using test::render;
+
+TEST(interpreter, loop_variables) {
+    EXPECT_EQ(render("{% for x in [1,2,3] %}{{ loop.index }}{{ loop.index0 }}{{ loop.first }}{{ loop.last }}{{ loop.length }}"
+                     "{{ loop.revindex }}{{ loop.revindex0 }}[{{ loop.previtem }}|{{ loop.nextitem }}]{{ loop.cycle('a','b') }};{% endfor %}"),
+              "10TrueFalse332[|2]a;21FalseFalse321[1|3]b;32FalseTrue310[2|]a;");
+    EXPECT_EQ(render("{% for a in [1,2] %}{% for b in 'xy' %}{{ loop.index }}{{ b }}{% endfor %}{{ loop.index }}|{% endfor %}"),
+              "1x2y1|1x2y2|");
+}
+
+TEST(interpreter, loop_filter_else_and_controls) {
+    EXPECT_EQ(render("{% for x in range(10) if x is odd %}{{ x }}{{ loop.length }}{% if loop.last %}!{% endif %}{% else %}empty{% endfor %}"),
+              "1535557595!");
+    EXPECT_EQ(render("{% for x in range(10) %}{% if x == 2 %}{% continue %}{% endif %}{% if x == 5 %}{% break %}{% endif %}{{ x }}{% endfor %}"),
+              "0134");
+    EXPECT_EQ(render("{% for k in {'a': 1, 'b': 2} %}{{ k }}{% endfor %} {% for ch in 'hé' %}{{ ch }}.{% endfor %}"), "ab h.é.");
+    EXPECT_TRUE(fails_with("{% for x in none %}{% endfor %}", "'NoneType' object is not iterable"));
+    EXPECT_EQ(render("{% for x in u %}x{% endfor %}ok"), "ok");
+}
+
+TEST(interpreter, scoping) {
+    // Loop bodies get fresh locals every iteration and do not leak; if blocks share the outer scope.
+    EXPECT_EQ(render("{% set a = 1 %}{% for x in [1,2] %}{% set a = a + x %}[{{ a }}]{% endfor %}{{ a }}{% if true %}{% set b = 5 %}{% endif %}{{ b }}"),
+              "[2][3]15");
+    EXPECT_EQ(render("{% for i in [1,2,3] %}{% if i == 2 %}{% set found = i %}{% endif %}{% endfor %}[{{ found }}]"), "[]");
+    EXPECT_EQ(render("{% for i in [1,2] %}{% endfor %}{{ i }}|{{ loop is defined }}"), "|False");
+    EXPECT_EQ(render("{% set ns = namespace(a=0, l=[]) %}{% for x in [1,2,3] %}{% set ns.a = ns.a + x %}{% set ns.l = ns.l + [x] %}{% endfor %}{{ ns.a }} {{ ns.l }}"),
+              "6 [1, 2, 3]");
+    EXPECT_TRUE(fails_with("{% set x = 1 %}{% set x.a = 2 %}", "non-namespace"));
+}
+
+TEST(interpreter, macros) {
+    EXPECT_EQ(render("{% macro f(a, b=2, c='x') %}{{ a }}-{{ b }}-{{ c }}{% endmacro %}{{ f(1) }} {{ f(1, 3) }} {{ f(1, c='y') }} {{ f(b=9, a=8) }}"),
+              "1-2-x 1-3-x 1-2-y 8-9-x");
+    EXPECT_EQ(render("{% macro f(a) %}{{ a }}{{ varargs }}{{ kwargs }}{% endmacro %}{{ f(1, 2, 3, k=4) }}"), "1(2, 3){'k': 4}");
+    EXPECT_EQ(render("{% set g = 'G' %}{% macro f() %}{{ g }}{% endmacro %}{% set g = 'H' %}{{ f() }}{% for i in [1] %}{% set g = 'L' %}{{ f() }}{% endfor %}"),
+              "HH");
+    EXPECT_EQ(render("{% macro fact(n) %}{% if n <= 1 %}1{% else %}{{ n * fact(n - 1)|int }}{% endif %}{% endmacro %}{{ fact(5) }}"), "120");
+    EXPECT_EQ(render("{% macro m(x) -%}\n  [{{ x }}]\n{%- endmacro %}\n{{ m(1) }}\n{{ m('a') }}"), "[1]\n[a]");
+    EXPECT_TRUE(fails_with("{% macro f(a) %}{% endmacro %}{{ f(1, 2) }}", "takes not more than 1"));
+    EXPECT_TRUE(fails_with("{% macro f(a) %}{% endmacro %}{{ f(z=1) }}", "no keyword argument 'z'"));
+}
+
+TEST(interpreter, recursion_is_bounded) {
+    EXPECT_TRUE(fails_with("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "recursion"));
+}
+
+TEST(interpreter, fuel_limits_runaway_templates) {
+    auto t = template_::parse("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", "f");
+    ASSERT_TRUE(t);
+    context ctx;
+    ctx.options.limits.fuel = 100000;
+    auto r = (*t)->render(ctx);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message().find("step budget"), std::string::npos);
+}
+
+TEST(interpreter, set_and_filter_blocks) {
+    EXPECT_EQ(render("{% set x %}hello {{ 1 + 1 }}{% endset %}[{{ x }}]{% set y | upper %}abc{% endset %}{{ y }}"), "[hello 2]ABC");
+    EXPECT_EQ(render("{% filter upper %}abc {{ 'def' }}{% endfilter %}"), "ABC DEF");
+}
+
+TEST(interpreter, conditional_expression) {
+    EXPECT_EQ(render("{{ 'a' if true else 'b' }} {{ 'a' if false else 'b' }} [{{ 'a' if false }}] {{ (1 if false else 2) + 1 }}"), "a b [] 3");
+}
+
+TEST(interpreter, undefined_semantics) {
+    EXPECT_EQ(render("{{ u }}|{{ u is defined }}|{{ m.reasoning_content is defined }}|{{ m.content is string }}|{{ m.tool_calls|length }}",
+                     R"({"m": {"content": "c"}})"),
+              "|False|False|True|0");
+    EXPECT_TRUE(fails_with("{{ u.x }}", "'u' is undefined"));
+    EXPECT_TRUE(fails_with("{{ u() }}", "'u' is undefined"));
+}
+
+TEST(interpreter, raise_exception_message) {
+    auto t = template_::parse("{{ raise_exception('boom: ' ~ 1) }}", "r");
+    ASSERT_TRUE(t);
+    auto r = (*t)->render(context{});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code(), errc::template_runtime);
+    EXPECT_EQ(r.error().message(), "boom: 1");
+    EXPECT_EQ(r.error().location().line, 1u);
+}
+
+TEST(interpreter, runtime_error_location) {
+    auto t = template_::parse("line1\n{% if true %}\n  {{ 'a' + 1 }}\n{% endif %}", "loc.jinja");
+    ASSERT_TRUE(t);
+    auto r = (*t)->render(context{});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().location().name, "loc.jinja");
+    EXPECT_EQ(r.error().location().line, 3u);
+    EXPECT_EQ(r.error().describe().rfind("loc.jinja:3:", 0), 0u);
+}
+
+TEST(interpreter, globals) {
+    EXPECT_EQ(render("{{ range(3)|list }} {{ range(1, 7, 2)|list }} {{ range(5, 0, -2)|list }} {{ dict(x=1, y=2) }}"),
+              "[0, 1, 2] [1, 3, 5] [5, 3, 1] {'x': 1, 'y': 2}");
+    EXPECT_EQ(render("{{ strftime_now('%Y-%m-%d %H:%M:%S %a %b %d %B %A %j %p %I') }}"),
+              "2025-01-15 09:30:45 Wed Jan 15 January Wednesday 015 AM 09");
+}
+
+}  // namespace
+}  // namespace tito::jinja

@@ -1,0 +1,82 @@
+// Tests for jinja/value_ops.cpp and pystr.cpp: truthiness, equality, str()/repr(), arithmetic,
+// slicing, float repr, JSON import.
+#include <gtest/gtest.h>
+
+#include "jinja/pystr.hpp"
+#include "jinja/value_ops.hpp"
+#include "render_util.hpp"
+
+namespace tito::jinja {
+namespace {
+
+using test::fails_with;
+using test::render;
+
+TEST(value_ops, float_repr) {
+    EXPECT_EQ(py_float_repr(0.1), "0.1");
+    EXPECT_EQ(py_float_repr(1e-5), "1e-05");
+    EXPECT_EQ(py_float_repr(1e16), "1e+16");
+    EXPECT_EQ(py_float_repr(-0.0), "-0.0");
+    EXPECT_EQ(py_float_repr(3.0), "3.0");
+    EXPECT_EQ(py_float_repr(1e15), "1000000000000000.0");
+    EXPECT_EQ(py_float_repr(0.0001), "0.0001");
+    EXPECT_EQ(py_float_repr(1.5e-7), "1.5e-07");
+    EXPECT_EQ(py_float_repr(1e100), "1e+100");
+    EXPECT_EQ(py_float_repr(12345678.9), "12345678.9");
+}
+
+TEST(value_ops, str_and_repr) {
+    EXPECT_EQ(render("{{ none }} {{ true }} {{ [1, 'a', none, 1.5, true] }} {{ {'a': 1, 'b': 'x'} }} {{ ('a', 'b') }}"),
+              "None True [1, 'a', None, 1.5, True] {'a': 1, 'b': 'x'} ('a', 'b')");
+    EXPECT_EQ(render("{{ [\"it's\", 'say \"hi\"', 'both \\' \"'] }}"), R"(["it's", 'say "hi"', 'both \' "'])");
+    EXPECT_EQ(py_repr_str("\n\t\x01\u200b\u00a0\u00e9"), "'\\n\\t\\x01\\u200b\\xa0\u00e9'");
+}
+
+TEST(value_ops, arithmetic) {
+    EXPECT_EQ(render("{{ 7 // 2 }} {{ -7 // 2 }} {{ 7 % 3 }} {{ -7 % 3 }} {{ 7 / 2 }} {{ 6 / 2 }} {{ 2 ** 10 }} {{ 2 ** -1 }} {{ 7.5 // 2 }} {{ -7.5 % 2 }}"),
+              "3 -4 1 2 3.5 3.0 1024 0.5 3.0 0.5");
+    EXPECT_EQ(render("{{ 1 + 2.0 }} {{ true + 1 }} {{ 'a' * 3 }} {{ [1] * 2 }} {{ 3 * 'ab' }} {{ 0.1 + 0.2 }} {{ [1] + [2] }}"),
+              "3.0 2 aaa [1, 1] ababab 0.30000000000000004 [1, 2]");
+    EXPECT_EQ(render("{{ 1 ~ 2 ~ 'a' ~ none ~ u }}"), "12aNone");
+    EXPECT_TRUE(fails_with("{{ 'a' + 1 }}", "can only concatenate str (not \"int\") to str"));
+    EXPECT_TRUE(fails_with("{{ 1 / 0 }}", "division by zero"));
+    EXPECT_TRUE(fails_with("{{ u + 1 }}", "'u' is undefined"));
+    EXPECT_TRUE(fails_with("{{ 1 < 'a' }}", "'<' not supported between instances of 'int' and 'str'"));
+}
+
+TEST(value_ops, equality_and_membership) {
+    EXPECT_EQ(render("{{ 1 == 1.0 }} {{ true == 1 }} {{ [1,2] < [1,3] }} {{ none == none }} {{ 'a' in 'cat' }} {{ 2 in [1,2] }} "
+                     "{{ 'k' in {'k':1} }} {{ [1] == (1,) }} {{ {'a': 1, 'b': 2} == {'b': 2, 'a': 1} }}"),
+              "True True True True True True True False True");
+    EXPECT_TRUE(fails_with("{{ 1 in 'abc' }}", "requires string as left operand"));
+}
+
+TEST(value_ops, truthiness) {
+    EXPECT_EQ(render("{{ 1 and 2 }} {{ 0 and 2 }} {{ 0 or 'x' }} {{ '' or [] }} {{ not 0 }} {{ not [] }} {{ not {} }} {{ 0.0 or 'f' }}"),
+              "2 0 x [] True True True f");
+}
+
+TEST(value_ops, slicing_and_indexing) {
+    EXPECT_EQ(render("{{ 'hello'[1:3] }} {{ 'hello'[::-1] }} {{ [1,2,3,4][1:] }} {{ [1,2,3,4][:-1] }} {{ [1,2,3,4][::2] }} "
+                     "{{ 'héllo'[1:3] }} {{ 'abc'[-1] }} {{ [1,2,3][-2] }} [{{ 'abc'[5:] }}] {{ [1,2,3][10:] }} {{ 'héllo'[::-1] }}"),
+              "el olleh [2, 3, 4] [1, 2, 3] [1, 3] él c 2 [] [] olléh");
+    EXPECT_EQ(render("[{{ [1][5] }}] {{ [1][5] is defined }} {{ none.x is defined }}"), "[] False False");
+    EXPECT_TRUE(fails_with("{{ m.x.y }}", "'dict object' has no attribute 'x'", R"({"m": {}})"));
+}
+
+TEST(value_ops, json_import) {
+    auto v = parse_json(R"({"a": 1, "b": 2.0, "a": 3, "c": [true, null, "x"]})");
+    ASSERT_TRUE(v);
+    ASSERT_TRUE(v->is_dict());
+    ASSERT_EQ(v->dict().items.size(), 3u);  // duplicate key: first position, last value
+    EXPECT_EQ(to_repr(*v), "{'a': 3, 'b': 2.0, 'c': [True, None, 'x']}");
+    EXPECT_FALSE(parse_json("{\"a\": }"));
+    EXPECT_FALSE(parse_json("[1] x"));
+}
+
+TEST(value_ops, int64_overflow_is_an_error_not_a_wrap) {
+    EXPECT_TRUE(fails_with("{{ 2 ** 62 * 4 }}", "int64"));
+}
+
+}  // namespace
+}  // namespace tito::jinja
