@@ -93,7 +93,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     session::registry sessions;
-    api::service svc{api::service_config{o.instance_id}, **client, sessions};
+    api::service_config acfg;
+    acfg.instance_id = o.instance_id;
+    api::service svc{api::context{acfg, **client, sessions, rt, nullptr, nullptr, {}}};
     http::server srv{rt, o.http, [&svc](http::request q, http::responder r) { svc.handle(std::move(q), r); }};
     if (auto r = srv.start(); !r) {
         fmt::print(stderr, "tito-server: {}\n", r.error().describe());

@@ -2,10 +2,15 @@
 // The route table of spec 2.1, in precedence order (first match wins).
 #include "api/service.hpp"
 
+#include <chrono>
+
 namespace tito::api {
 
-service::service(service_config cfg, upstream::client& backend, session::registry& sessions)
-    : ctx_(std::make_unique<context>(context{std::move(cfg), backend, sessions})) {
+double epoch_seconds() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+service::service(context ctx) : ctx_(std::make_unique<context>(std::move(ctx))) {
     const context* c = ctx_.get();
     using http::request;
     using http::responder;

@@ -9,9 +9,13 @@
 #include <memory>
 #include <string>
 
+#include "api/chat_request.hpp"
+#include "chat/family.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "net/runtime.hpp"
+#include "session/linear_trajectory.hpp"
 #include "session/registry.hpp"
 #include "upstream/client.hpp"
 
@@ -19,6 +23,10 @@ namespace tito::api {
 
 struct service_config {
     std::string instance_id;  // reported by /health when non-empty
+    chat_flags flags;
+    // Chat turns whose request body is larger than this render on the CPU pool instead of the
+    // connection's shard, so a 100k-token first render does not stall other sessions' I/O.
+    std::size_t offload_bytes = 64u << 10;
 };
 
 // What every handler needs. Owned by service; outlives all requests.
@@ -26,18 +34,24 @@ struct context {
     service_config cfg;
     upstream::client& backend;
     session::registry& sessions;
+    net::runtime& io;                    // the shards the connections run on
+    net::runtime* cpu = nullptr;         // CPU pool for heavy renders (null: render inline)
+    const chat::family* family = nullptr;  // null: the chat route answers 503
+    session::matcher_fn matcher;
 };
 
 // Thread safety: handle() is called concurrently from all shards.
 class service {
 public:
-    service(service_config cfg, upstream::client& backend, session::registry& sessions);
+    service(context ctx);
     void handle(http::request req, http::responder res) const;
 
 private:
     std::unique_ptr<context> ctx_;
     http::router router_;
 };
+
+double epoch_seconds();
 
 // Handlers (one file each).
 void handle_health(const context& ctx, http::request req, http::responder res);

@@ -28,15 +28,6 @@ void handle_create_session(const context& ctx, http::request, http::responder re
     res.send(http::json_response(200, fmt::format(R"({{"session_id":"{}"}})", s->id())));
 }
 
-void handle_get_session(const context& ctx, http::request, http::responder res, const std::string& id) {
-    auto s = ctx.sessions.find(id);
-    if (!s) return res.send(session_not_found(id));
-    std::string body = R"({"session_id":)";
-    json::append_quoted(body, s->id());
-    body += R"(,"records":[],"metadata":{"accumulated_token_ids":[],"max_trim_tokens":0}})";
-    res.send(http::json_response(200, std::move(body)));
-}
-
 void handle_delete_session(const context& ctx, http::request, http::responder res, const std::string& id) {
     auto s = ctx.sessions.find(id);
     std::function<void()> cancel_inflight;

@@ -64,3 +64,21 @@ public:
 };
 
 }  // namespace tito::chat
+
+#include <memory>
+
+namespace tito::chat {
+
+// How to build the family (spec 1.2, 6.3, 6.6); filled from tito-server's flags.
+struct family_config {
+    std::string tito_model = "default";       // default, qwen3, qwen35, qwennext, glm47
+    std::string hf_checkpoint;                // local model folder, or a hub id found in the local HF cache
+    std::string chat_template_path;           // replaces the native template (default family only)
+    boost::json::object chat_template_kwargs; // server-default kwargs (--apply-chat-template-kwargs)
+};
+
+// Loads tokenizer + template and returns the family. Start-up errors (unknown family, missing
+// template, conflicting kwargs, newline not one token, ...) are errc::config with a clear message.
+result<std::shared_ptr<const family>> make_family(const family_config& cfg);
+
+}  // namespace tito::chat

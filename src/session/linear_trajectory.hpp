@@ -34,6 +34,7 @@ struct record {
     double request_timestamp = 0;  // arrival of the chat request
     std::string request_json;
     std::string response_json;
+    boost::json::value tools;      // request.tools (the comparator renders with the last turn's tools)
     chat::token_ids checkpoint;    // prompt_token_ids ++ completion_token_ids
 };
 using record_ptr = std::shared_ptr<const record>;

@@ -1,0 +1,35 @@
+// File: api/chat_reply.hpp
+// The upstream side of a chat turn: validation of a 200 response (spec 3.6) and the two client
+// renderings of it (3.8): the compact JSON with R3 payloads stripped, and the fake SSE stream.
+// Usage:
+//   TITO_TRY(auto v, validate_upstream_reply(body));        // 502 errors
+//   std::string sse = fake_sse_body(v.doc);
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "base/result.hpp"
+#include "chat/family.hpp"
+
+namespace tito::api {
+
+struct validated_reply {
+    boost::json::value doc;                // the parsed upstream response (unstripped)
+    boost::json::value assistant_message;  // choices[0].message (an object; null/missing -> {})
+    chat::token_ids completion_ids;        // entry[1] of output_token_logprobs
+};
+
+// errc::upstream_response (502) on every violation listed in spec 3.6, including non-finite
+// numbers anywhere in the document.
+result<validated_reply> validate_upstream_reply(std::string_view body);
+
+// Compact JSON of `doc` without meta_info.routed_experts / indexer_topk in any choice.
+std::string client_json_body(const boost::json::value& doc);
+
+// "data: <chunk>\n\ndata: [DONE]\n\n" per spec 3.8.
+std::string fake_sse_body(const boost::json::value& doc);
+
+}  // namespace tito::api

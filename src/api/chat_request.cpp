@@ -1,0 +1,76 @@
+// File: api/chat_request.cpp
+#include "api/chat_request.hpp"
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
+
+namespace tito::api {
+
+bool python_truthy(const boost::json::value& v) {
+    switch (v.kind()) {
+        case boost::json::kind::null: return false;
+        case boost::json::kind::bool_: return v.get_bool();
+        case boost::json::kind::int64: return v.get_int64() != 0;
+        case boost::json::kind::uint64: return v.get_uint64() != 0;
+        case boost::json::kind::double_: return v.get_double() != 0.0;
+        case boost::json::kind::string: return !v.get_string().empty();
+        case boost::json::kind::array: return !v.get_array().empty();
+        case boost::json::kind::object: return !v.get_object().empty();
+    }
+    return false;
+}
+
+result<boost::json::value> parse_json_body(std::string_view body) {
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::value(boost::json::object{});
+    boost::system::error_code ec;
+    boost::json::parse_options opt;
+    opt.max_depth = 512;
+    auto v = boost::json::parse(body, ec, {}, opt);
+    if (ec) return error{errc::bad_request, "invalid JSON body: " + ec.message()};
+    return v;
+}
+
+result<normalized_chat> normalize_chat_request(std::string_view raw, const chat::family& fam, const chat_flags& flags) {
+    TITO_TRY(auto parsed, parse_json_body(raw));
+    if (!parsed.is_object()) return error{errc::bad_request, "invalid JSON body: expected an object"};
+    normalized_chat out;
+    out.body = std::move(parsed.get_object());
+    auto& b = out.body;
+
+    if (auto* s = b.if_contains("stream")) out.client_stream = python_truthy(*s);
+    b.erase("stream");
+    b.erase("stream_options");
+    b["logprobs"] = true;
+    b["return_meta_info"] = true;
+    if (flags.use_routed_experts) b["return_routed_experts"] = true;
+    if (flags.use_indexer_topk) b["return_indexer_topk"] = true;
+    b["no_stop_trim"] = false;
+    if (flags.use_lora) b["lora_path"] = "miles_lora";
+
+    // chat_template_kwargs (3.3)
+    boost::json::object eff;
+    auto* req_kw = b.if_contains("chat_template_kwargs");
+    if (req_kw && !req_kw->is_null() && !req_kw->is_object())
+        return error{errc::bad_request, "chat_template_kwargs must be an object"};
+    if (req_kw && req_kw->is_object() && !req_kw->get_object().empty()) {
+        TITO_TRY(eff, fam.request_kwargs(req_kw->get_object()));
+    } else {
+        eff = fam.base_kwargs();
+    }
+    if (!eff.empty()) b["chat_template_kwargs"] = eff;
+    else b.erase("chat_template_kwargs");
+    out.kwargs = std::move(eff);
+
+    // messages: a list of objects (the reference fails with a bare 500 otherwise; spec 5.1 asks
+    // for an early 400).
+    auto* msgs = b.if_contains("messages");
+    if (!msgs || !msgs->is_array()) return error{errc::bad_request, "messages must be a list of message objects"};
+    for (std::size_t i = 0; i < msgs->get_array().size(); ++i)
+        if (!msgs->get_array()[i].is_object())
+            return error{errc::bad_request, fmt::format("messages[{}] must be an object", i)};
+    out.messages = msgs->get_array();
+    if (auto* t = b.if_contains("tools")) out.tools = *t;
+    return out;
+}
+
+}  // namespace tito::api

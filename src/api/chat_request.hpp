@@ -1,0 +1,47 @@
+// File: api/chat_request.hpp
+// Request normalization of the chat route (spec 3.2, 3.3): parse, pop stream/stream_options,
+// force the flags TITO needs, resolve per-request chat_template_kwargs against the family.
+// Stateless, so it runs before the turn lock (a malformed body gets 400 without queueing).
+// Usage:
+//   TITO_TRY(auto n, normalize_chat_request(req.body, fam, flags));
+//   n.body["input_ids"] = ...;   // after prepare
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+#include "base/result.hpp"
+#include "chat/family.hpp"
+
+namespace tito::api {
+
+// Server-wide switches of spec 1.2 that change the upstream request.
+struct chat_flags {
+    bool use_routed_experts = false;  // use_rollout_routing_replay
+    bool use_indexer_topk = false;    // use_rollout_indexer_replay
+    bool use_addition_r3 = false;     // pause_generation_mode == in_place
+    bool use_lora = false;            // lora_rank > 0 or an adapter path
+};
+
+struct normalized_chat {
+    boost::json::object body;     // what goes upstream (input_ids added after prepare)
+    bool client_stream = false;   // Python truthiness of the popped "stream"
+    boost::json::array messages;  // the client's raw list
+    boost::json::value tools;     // body.tools, or null
+    boost::json::object kwargs;   // effective chat-template kwargs for this turn's render
+};
+
+// Python truthiness of a JSON value (false, null, 0, 0.0, "", [], {} are false).
+bool python_truthy(const boost::json::value& v);
+
+// 400 (errc::bad_request) on invalid JSON, a non-object body, bad messages or kwargs.
+result<normalized_chat> normalize_chat_request(std::string_view body, const chat::family& fam, const chat_flags& flags);
+
+// Parses a JSON text the way the reference does for bodies: key order kept, duplicate keys keep
+// the last value; errc::bad_request "invalid JSON body: ..." on failure.
+result<boost::json::value> parse_json_body(std::string_view body);
+
+}  // namespace tito::api
