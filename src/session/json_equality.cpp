@@ -137,7 +137,8 @@ bool raw_equal_at(const json::value& a, const json::value& b, std::size_t depth)
             if (x.size() != y.size()) return false;
             for (const auto& entry : x) {
                 const json::value* other = y.if_contains(entry.key());
-                if (other == nullptr || !raw_equal_at(entry.value(), *other, depth + 1)) return false;
+                if (other == nullptr) return false;
+                if (!raw_equal_at(entry.value(), *other, depth + 1)) return false;
             }
             return true;
         }

@@ -10,9 +10,16 @@
 //   role_content_only  role and content only (high risk: tool calls and reasoning ignored).
 // Monotonic: strict => loose_tool_call => role_content_only.
 //
-// Where the Python reference raises (RecursionError on nesting deeper than json_depth_limit,
-// which its wrapper turns into a 500), these functions answer false: "not the same message"
-// makes the server roll back or reject, never trust a comparison it could not finish.
+// Differences from the Python reference (miles message_matcher_hub), all deliberate:
+//  - Where Python raises (RecursionError on nesting deeper than json_depth_limit, which its
+//    wrapper turns into a 500), these functions answer false: "not the same message" makes the
+//    server roll back or reject, never trust a comparison it could not finish. Where Python
+//    catches the RecursionError itself (loose: CANON and RAW), it answers false too.
+//  - Python-only inputs of the reference tests (sets, Decimal values, non-string dict keys)
+//    cannot occur in a parsed JSON value.
+//  - Numbers are compared as the request parser produced them: big integers or doubles that
+//    the parser got wrong cannot be repaired here (Python keeps ints exact and rounds floats
+//    correctly; Boost.JSON 1.81 does neither in all cases).
 // Thread-safety: pure functions of their arguments; inputs are never modified.
 // Usage:
 //   TITO_TRY(auto kind, parse_matcher_kind(config.session_message_matcher));

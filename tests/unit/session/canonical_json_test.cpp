@@ -120,6 +120,11 @@ TEST(canonical_json_value, doubles_use_their_shortest_decimal_text) {
     EXPECT_TRUE(same(parsed(R"({"v":1e-5})"), text(R"({"v":0.00001})")));
     EXPECT_TRUE(same(parsed(R"({"v":-0.0})"), text(R"({"v":0})")));
     EXPECT_TRUE(different(parsed(R"({"v":0.30000000000000004})"), text(R"({"v":0.3})")));
+    // Not the 17-digit text either: Decimal("0.1") != Decimal("0.10000000000000001").
+    EXPECT_TRUE(different(parsed(R"({"v":0.1})"), text(R"({"v":0.10000000000000001})")));
+    EXPECT_TRUE(same(parsed(R"({"v":1e23})"), text(R"({"v":1e+23})")));
+    EXPECT_TRUE(same(parsed(R"({"v":25.0})"), text(R"({"v":25})")));
+    EXPECT_TRUE(same(parsed(R"({"v":5e-324})"), text(R"({"v":5e-324})")));
 }
 
 TEST(canonical_json_value, integers_are_exact) {
