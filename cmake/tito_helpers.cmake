@@ -3,7 +3,7 @@
 # tito_add_executable(name SOURCES ... DEPS ...)
 
 function(tito_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
   if(TITO_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "backend/stub/stub_backend.hpp"
 #include "common/signals.hpp"
@@ -31,7 +32,30 @@ int main(int argc, char** argv) {
     app.add_option("--completion-tokens", scfg.completion_tokens, "Completion tokens per reply")->capture_default_str();
     app.add_option("--routed-experts-bytes", scfg.routed_experts_bytes, "Size of the routed_experts blob (0: none)")
         ->capture_default_str();
+    std::string tokenizer_path, format = "auto";
+    app.add_option("--tokenizer", tokenizer_path, "tokenizer.json (or a model folder holding one): reply with real token ids");
+    app.add_option("--reply-format", format, "fixed | qwen3 | auto (qwen3 when --tokenizer is given)")->capture_default_str();
+    app.add_option("--eos-token", scfg.eos_token, "Token ending every qwen3-format reply")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
+    if (!tokenizer_path.empty()) {
+        if (std::filesystem::is_directory(tokenizer_path)) tokenizer_path += "/tokenizer.json";
+        auto tok = tokenizer::tokenizer::load_file(tokenizer_path);
+        if (!tok) {
+            fmt::print(stderr, "tito-stub: {}\n", tok.error().describe());
+            return 1;
+        }
+        scfg.tok = *tok;
+    }
+    if (format == "qwen3" || (format == "auto" && scfg.tok)) {
+        if (!scfg.tok) {
+            fmt::print(stderr, "tito-stub: --reply-format qwen3 needs --tokenizer\n");
+            return 1;
+        }
+        scfg.format = backend::reply_format::qwen3;
+    } else if (format != "fixed" && format != "auto") {
+        fmt::print(stderr, "tito-stub: unknown --reply-format '{}'\n", format);
+        return 1;
+    }
 
     app::block_termination_signals();
     net::runtime rt{threads};

@@ -8,16 +8,36 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
+#include <random>
+
+#include <unistd.h>
 
 #include "api/chat_reply.hpp"
 #include "api/error_response.hpp"
 #include "api/headers.hpp"
 #include "api/service.hpp"
 #include "base/json.hpp"
+#include "obs/log.hpp"
+#include "obs/metrics.hpp"
 
 namespace tito::api {
 
 namespace {
+
+using clock = std::chrono::steady_clock;
+
+std::atomic<std::int64_t> g_inflight{0};  // process-wide, for the log lines only
+
+std::string new_request_id() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    return fmt::format("{:08x}", static_cast<std::uint32_t>(rng()));
+}
+
+double ms_between(clock::time_point a, clock::time_point b) {
+    if (a == clock::time_point{} || b == clock::time_point{}) return 0;
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
 
 struct turn {
     const context* ctx;
@@ -29,6 +49,15 @@ struct turn {
     std::string query;
     upstream::header_list headers;
     bool lock_held = false;
+    // observability (chat_start / chat_done, histograms)
+    std::string session_id;
+    std::string request_id;
+    std::string client_request_id;
+    clock::time_point t_arrive, t_locked, t_prepared, t_upstream_done, t_done;
+    std::int64_t prompt_tokens = -1;
+    std::int64_t completion_tokens = -1;
+    std::string upstream_error;
+    bool committed = false;
 };
 using turn_ptr = std::shared_ptr<turn>;
 
@@ -37,19 +66,76 @@ void on_shard(const turn_ptr& t, std::function<void()> fn) {
     t->ctx->io.post(t->shard, std::move(fn));
 }
 
-// Releases the turn lock (once) and sends the answer.
+void log_start(const turn_ptr& t, std::int64_t messages) {
+    const auto inflight = g_inflight.fetch_add(1, std::memory_order_relaxed) + 1;
+    ++obs::local().chat_inflight;
+    obs::event e{"chat_start"};
+    e.add("port", t->ctx->port)
+        .add("pid", static_cast<std::int64_t>(::getpid()))
+        .add("session_id", t->session_id)
+        .add("request_id", t->request_id);
+    if (!t->client_request_id.empty()) e.add("x_request_id", t->client_request_id);
+    e.add("messages", messages).add("inflight", inflight);
+    obs::emit(e);
+}
+
+void log_done(const turn_ptr& t, int status) {
+    t->t_done = clock::now();
+    const auto inflight = g_inflight.fetch_sub(1, std::memory_order_relaxed) - 1;
+    auto& m = obs::local();
+    --m.chat_inflight;
+    if (t->committed) ++m.turns_committed;
+    const double lock_wait = ms_between(t->t_arrive, t->t_locked);
+    const double tok_in = ms_between(t->t_locked, t->t_prepared);
+    const double proxy = ms_between(t->t_prepared, t->t_upstream_done);
+    const double tok_out = ms_between(t->t_upstream_done, t->t_done);
+    const double total = ms_between(t->t_arrive, t->t_done);
+    using obs::chat_phase;
+    auto observe = [&](chat_phase p, double ms, bool happened) {
+        if (happened) m.chat[static_cast<std::size_t>(p)].observe(ms / 1000.0);
+    };
+    observe(chat_phase::lock_wait, lock_wait, t->t_locked != clock::time_point{});
+    observe(chat_phase::tokenize_in, tok_in, t->t_prepared != clock::time_point{});
+    observe(chat_phase::upstream, proxy, t->t_upstream_done != clock::time_point{});
+    observe(chat_phase::tokenize_out, tok_out, t->t_upstream_done != clock::time_point{});
+    observe(chat_phase::total, total, true);
+    obs::event e{"chat_done", status >= 500 ? "warn" : "info"};
+    e.add("port", t->ctx->port)
+        .add("pid", static_cast<std::int64_t>(::getpid()))
+        .add("session_id", t->session_id)
+        .add("request_id", t->request_id);
+    if (!t->client_request_id.empty()) e.add("x_request_id", t->client_request_id);
+    e.add("messages", static_cast<std::uint64_t>(t->n.messages.size()))
+        .add("status", status)
+        .add("lock_wait_ms", lock_wait)
+        .add("tokenize_in_ms", tok_in)
+        .add("proxy_elapsed_ms", proxy)
+        .add("tokenize_out_ms", tok_out)
+        .add("total_ms", total)
+        .add("inflight_now", inflight)
+        .add("prompt_tokens", t->prompt_tokens)
+        .add("completion_tokens", t->completion_tokens);
+    if (!t->upstream_error.empty()) {
+        e.add("upstream_url", t->ctx->backend.config().base_url + "/v1/chat/completions");
+        e.add("upstream_error", t->upstream_error);
+    }
+    obs::emit(e);
+}
+
+// Releases the turn lock (once), logs chat_done and sends the answer.
 void finish(const turn_ptr& t, http::response r) {
     if (t->lock_held) {
         t->lock_held = false;
         t->s->lock().release();
     }
+    log_done(t, r.status);
     t->res.send(std::move(r));
 }
 
 void finish_error(const turn_ptr& t, const error& e) { finish(t, to_response(e)); }
 
 void finish_closed(const turn_ptr& t) {
-    finish(t, http::error_response(410, "session closed: session_id=" + t->s->id()));
+    finish(t, http::error_response(410, "session closed: session_id=" + t->session_id));
 }
 
 // Longest common prefix length.
@@ -113,12 +199,17 @@ http::response client_response(const turn_ptr& t, const upstream::response& up, 
 }
 
 void on_upstream(const turn_ptr& t, session::prepared_turn p, std::string request_json, result<upstream::response> r) {
+    t->t_upstream_done = clock::now();
     t->s->clear_inflight();
     if (t->s->closing()) return finish_closed(t);
-    if (!r) return finish(t, transport_error_response(r.error()));
+    if (!r) {
+        t->upstream_error = r.error().message();
+        return finish(t, transport_error_response(r.error()));
+    }
     if (r->status != 200) return finish(t, passthrough_response(std::move(*r)));
     auto v = validate_upstream_reply(r->body);
     if (!v) return finish_error(t, v.error());
+    t->completion_tokens = static_cast<std::int64_t>(v->completion_ids.size());
     session::record rec;
     rec.request_timestamp = t->request_ts;
     rec.request_json = std::move(request_json);
@@ -134,13 +225,16 @@ void on_upstream(const turn_ptr& t, session::prepared_turn p, std::string reques
                                                                    t->s->id(), committed.error().message())));
         return finish_error(t, committed.error());
     }
+    t->committed = true;
     finish(t, std::move(http_res));
 }
 
 void run_prepare(const turn_ptr& t) {
     auto p = t->s->trajectory().prepare(t->n.messages, t->n.tools, t->n.kwargs, *t->ctx->family, t->ctx->matcher);
     on_shard(t, [t, p = std::move(p)]() mutable {
+        t->t_prepared = clock::now();
         if (!p) return finish_error(t, p.error());
+        t->prompt_tokens = static_cast<std::int64_t>(p->prompt_token_ids.size());
         if (t->s->closing()) return finish_closed(t);
         send_upstream(t, std::move(*p));
     });
@@ -150,17 +244,38 @@ void run_prepare(const turn_ptr& t) {
 
 void handle_chat_completions(const context& ctx, http::request req, http::responder res, const std::string& id) {
     const double ts = epoch_seconds();
-    auto s = ctx.sessions.find(id);
-    if (!s || s->closing()) return res.send(http::error_response(404, "session not found: session_id=" + id));
-    if (!ctx.family) return res.send(http::error_response(503, "no TITO tokenizer family is configured"));
+    auto t = std::make_shared<turn>(turn{.ctx = &ctx,
+                                         .s = nullptr,
+                                         .res = res,
+                                         .shard = res.shard(),
+                                         .request_ts = ts,
+                                         .n = {},
+                                         .query = std::move(req.query),
+                                         .headers = upstream_request_headers(req, id)});
+    t->session_id = id;
+    t->t_arrive = clock::now();
+    t->request_id = new_request_id();
+    if (auto x = req.find_header("x-request-id")) t->client_request_id = std::string(*x);
+    t->s = ctx.sessions.find(id);
+    if (!t->s || t->s->closing()) {
+        log_start(t, -1);
+        return finish(t, http::error_response(404, "session not found: session_id=" + id));
+    }
+    if (!ctx.family) {
+        log_start(t, -1);
+        return finish(t, http::error_response(503, "no TITO tokenizer family is configured"));
+    }
     auto n = normalize_chat_request(req.body, *ctx.family, ctx.cfg.flags);
-    if (!n) return res.send(to_response(n.error()));
-    const std::size_t body_bytes = req.body.size();
-    auto t = std::make_shared<turn>(turn{&ctx, std::move(s), res, res.shard(), ts, std::move(*n), std::move(req.query),
-                                         upstream_request_headers(req, id), false});
-    const bool offload = ctx.cpu && ctx.cfg.offload_bytes > 0 && body_bytes > ctx.cfg.offload_bytes;
+    if (!n) {
+        log_start(t, -1);
+        return finish_error(t, n.error());
+    }
+    t->n = std::move(*n);
+    log_start(t, static_cast<std::int64_t>(t->n.messages.size()));
+    const bool offload = ctx.cpu && ctx.cfg.offload_bytes > 0 && req.body.size() > ctx.cfg.offload_bytes;
     t->s->lock().acquire([t, offload](bool granted) {
         on_shard(t, [t, granted, offload] {
+            t->t_locked = clock::now();
             if (!granted) return finish_closed(t);
             t->lock_held = true;
             if (t->s->closing()) return finish_closed(t);

@@ -1,12 +1,12 @@
 // File: api/chat_reply.cpp
 #include "api/chat_reply.hpp"
 
-#include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
 #include <cmath>
 
 #include "base/json.hpp"
+#include "base/json_parse.hpp"
 
 namespace tito::api {
 
@@ -36,9 +36,7 @@ bool is_integer(const boost::json::value& v) { return v.is_int64() || v.is_uint6
 
 result<validated_reply> validate_upstream_reply(std::string_view body) {
     boost::system::error_code ec;
-    boost::json::parse_options opt;
-    opt.max_depth = 512;
-    auto doc = boost::json::parse(body, ec, {}, opt);
+    auto doc = json::parse_exact(body, ec);
     if (ec) return bad("upstream response is not valid JSON: " + ec.message());
     if (!doc.is_object()) return bad("invalid chat completion response: expected a JSON object");
     if (!all_finite(doc)) return bad("invalid chat completion response: non-finite number");

@@ -1,7 +1,8 @@
 // File: api/chat_request.cpp
 #include "api/chat_request.hpp"
 
-#include <boost/json/parse.hpp>
+#include "base/json_parse.hpp"
+
 #include <fmt/format.h>
 
 namespace tito::api {
@@ -23,9 +24,7 @@ bool python_truthy(const boost::json::value& v) {
 result<boost::json::value> parse_json_body(std::string_view body) {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::value(boost::json::object{});
     boost::system::error_code ec;
-    boost::json::parse_options opt;
-    opt.max_depth = 512;
-    auto v = boost::json::parse(body, ec, {}, opt);
+    auto v = json::parse_exact(body, ec);
     if (ec) return error{errc::bad_request, "invalid JSON body: " + ec.message()};
     return v;
 }

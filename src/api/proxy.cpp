@@ -2,12 +2,12 @@
 // Transparent proxy /sessions/{id}/{path} (spec 2.8): forward verbatim to {backend}/{path}?{query}
 // with the routing key; JSON answers are re-emitted compactly, anything else passes through.
 // No session lookup and no session state.
-#include <boost/json/parse.hpp>
 
 #include "api/error_response.hpp"
 #include "api/headers.hpp"
 #include "api/service.hpp"
 #include "base/json.hpp"
+#include "base/json_parse.hpp"
 
 namespace tito::api {
 
@@ -17,7 +17,7 @@ http::response passthrough_response(upstream::response&& up) {
     r.status = up.status;
     copy_response_headers(up.headers, r);
     boost::system::error_code ec;
-    auto parsed = boost::json::parse(up.body, ec);
+    auto parsed = json::parse_exact(up.body, ec);
     if (!ec) {
         r.body = json::compact(parsed);
         if (!r.find_header("content-type")) r.headers.push_back({"Content-Type", "application/json"});

@@ -6,6 +6,8 @@
 //   http::server srv{rt, http_cfg, [&svc](http::request q, http::responder r) { svc.handle(std::move(q), r); }};
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,6 +17,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "net/runtime.hpp"
+#include "obs/metrics.hpp"
 #include "session/linear_trajectory.hpp"
 #include "session/registry.hpp"
 #include "upstream/client.hpp"
@@ -38,6 +41,7 @@ struct context {
     net::runtime* cpu = nullptr;         // CPU pool for heavy renders (null: render inline)
     const chat::family* family = nullptr;  // null: the chat route answers 503
     session::matcher_fn matcher;
+    int port = 0;  // the bound port, for log lines (set before serving starts)
 };
 
 // Thread safety: handle() is called concurrently from all shards.
@@ -45,6 +49,9 @@ class service {
 public:
     service(context ctx);
     void handle(http::request req, http::responder res) const;
+    // Set once, after binding and before the shards start.
+    void set_port(int port) { ctx_->port = port; }
+    const context& ctx() const noexcept { return *ctx_; }
 
 private:
     std::unique_ptr<context> ctx_;
@@ -53,8 +60,15 @@ private:
 
 double epoch_seconds();
 
+// Merges every I/O shard's metrics (each copied on its own thread) and calls done once.
+void gather_metrics(const context& ctx, std::function<void(obs::thread_metrics)> done);
+// Logs a `stats` line every `interval` (spec: requests total and since last, in-flight, turns,
+// live sessions, rss_mb, vms_mb).
+void start_stats_heartbeat(const context& ctx, std::chrono::milliseconds interval);
+
 // Handlers (one file each).
 void handle_health(const context& ctx, http::request req, http::responder res);
+void handle_metrics(const context& ctx, http::request req, http::responder res);
 void handle_create_session(const context& ctx, http::request req, http::responder res);
 void handle_get_session(const context& ctx, http::request req, http::responder res, const std::string& id);
 void handle_delete_session(const context& ctx, http::request req, http::responder res, const std::string& id);

@@ -25,6 +25,7 @@
 
 #include "http/detail/server_impl.hpp"
 #include "net/asio_runtime.hpp"
+#include "obs/metrics.hpp"
 
 namespace tito::http {
 
@@ -42,6 +43,7 @@ struct exchange_state : std::enable_shared_from_this<exchange_state> {
     asio::steady_timer wake;
     std::optional<response> result;
     std::atomic<bool> sent{false};
+    std::atomic<const char*> route{"unmatched"};
 
     void complete(response r) {
         if (sent.exchange(true)) return;  // second send(): ignored
@@ -70,6 +72,7 @@ struct exchange {
 
 void responder::send(response r) const { ex_->complete(std::move(r)); }
 std::size_t responder::shard() const noexcept { return ex_->shard; }
+void responder::set_route(const char* route) const noexcept { ex_->state->route.store(route, std::memory_order_relaxed); }
 
 const std::string& http_date_now() {
     thread_local std::time_t last = 0;
@@ -122,7 +125,8 @@ bhttp::response<bhttp::string_body> to_beast(response&& r, unsigned version, boo
 }
 
 // Runs the user handler and suspends until it responds (from any thread).
-asio::awaitable<response> call_handler(std::shared_ptr<server::impl> srv, std::size_t shard, request req) {
+asio::awaitable<std::pair<response, const char*>> call_handler(std::shared_ptr<server::impl> srv, std::size_t shard,
+                                                                request req) {
     auto state = std::make_shared<detail::exchange_state>(co_await asio::this_coro::executor);
     {
         auto ex = std::make_shared<detail::exchange>();
@@ -137,7 +141,7 @@ asio::awaitable<response> call_handler(std::shared_ptr<server::impl> srv, std::s
         }
     }
     while (!state->result) co_await state->wake.async_wait(asio::as_tuple(asio::use_awaitable));
-    co_return std::move(*state->result);
+    co_return std::pair<response, const char*>{std::move(*state->result), state->route.load()};
 }
 
 asio::awaitable<void> write_response(beast::tcp_stream& stream, bhttp::response<bhttp::string_body>& res,
@@ -213,7 +217,10 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
         request req = to_plain(std::move(breq));
         const unsigned version = req.version;
         bool keep_alive = req.keep_alive;
-        response res = co_await call_handler(srv, shard, std::move(req));
+        const auto started = std::chrono::steady_clock::now();
+        auto [res, route] = co_await call_handler(srv, shard, std::move(req));
+        obs::local().request(route, res.status,
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         if (srv->stopping.load()) keep_alive = false;
         auto br = to_beast(std::move(res), version, keep_alive, head, cfg.server_name);
         boost::system::error_code wec;

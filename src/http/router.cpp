@@ -27,8 +27,8 @@ const std::string& route_params::get(std::string_view name) const {
     return empty_string;
 }
 
-void router::add(std::vector<std::string> methods, std::string_view pattern, route_handler h) {
-    route r{std::move(methods), {}, std::move(h)};
+void router::add(std::vector<std::string> methods, std::string_view pattern, route_handler h, const char* label) {
+    route r{std::move(methods), {}, std::move(h), label};
     for (auto part : split_path(pattern)) {
         if (part.size() >= 3 && part.front() == '{' && part.substr(part.size() - 2) == "*}") {
             r.segments.push_back({segment::kind::rest, std::string(part.substr(1, part.size() - 3))});
@@ -89,13 +89,16 @@ void router::dispatch(request req, responder res) const {
     route_params params;
     auto [status, index] = match(req.method, req.path, params);
     if (status == match_status::not_found) {
+        res.set_route("not_found");
         res.send(error_response(404, "not found: " + req.method + " " + req.path));
         return;
     }
     if (status == match_status::method_not_allowed) {
+        res.set_route("method_not_allowed");
         res.send(error_response(405, "method not allowed: " + req.method + " " + req.path));
         return;
     }
+    if (routes_[index].label) res.set_route(routes_[index].label);
     routes_[index].handler(std::move(req), std::move(res), std::move(params));
 }
 

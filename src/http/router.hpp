@@ -37,7 +37,8 @@ enum class match_status { matched, not_found, method_not_allowed };
 // Thread safety: build with add() before serving; match()/dispatch() are const and thread-safe.
 class router {
 public:
-    void add(std::vector<std::string> methods, std::string_view pattern, route_handler h);
+    // `label` names the route in metrics (a string literal).
+    void add(std::vector<std::string> methods, std::string_view pattern, route_handler h, const char* label = nullptr);
     // Index of the matching route (or not_found / method_not_allowed) and its parameters.
     std::pair<match_status, std::size_t> match(std::string_view method, std::string_view path,
                                                route_params& params) const;
@@ -52,6 +53,7 @@ private:
         std::vector<std::string> methods;
         std::vector<segment> segments;
         route_handler handler;
+        const char* label = nullptr;
     };
     static bool match_segments(const route& r, std::string_view path, route_params& params);
     std::vector<route> routes_;

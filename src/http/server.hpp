@@ -37,6 +37,8 @@ public:
     void send(response r) const;
     // Shard (thread) of this connection; work continued there needs no locks with it.
     std::size_t shard() const noexcept;
+    // Names the route for metrics (a string literal: it is kept by pointer).
+    void set_route(const char* route) const noexcept;
 
 private:
     std::shared_ptr<detail::exchange> ex_;

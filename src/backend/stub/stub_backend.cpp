@@ -128,39 +128,41 @@ void stub_backend::chat(http::request req, http::responder res) {
 }
 
 std::string stub_backend::build_reply(const http::request& req, double latency_ms) {
-    std::size_t prompt_tokens = 0, n_messages = 0;
+    std::size_t prompt_tokens = 0;
     std::string model = cfg_.model;
     boost::system::error_code ec;
     auto body = boost::json::parse(req.body, ec);
-    if (!ec && body.is_object()) {
+    if (ec) body = boost::json::object{};
+    if (body.is_object()) {
         const auto& o = body.get_object();
         if (auto* ids = o.if_contains("input_ids"); ids && ids->is_array()) prompt_tokens = ids->get_array().size();
-        if (auto* m = o.if_contains("messages"); m && m->is_array()) n_messages = m->get_array().size();
         if (auto* m = o.if_contains("model"); m && m->is_string()) model = std::string(m->get_string());
     }
+    const auto reply = make_stub_reply(cfg_, body);
     std::uint64_t id;
     {
         std::lock_guard lk{mu_};
         id = next_id_++;
     }
-    const std::size_t n = cfg_.completion_tokens;
+    const std::size_t n = reply.completion_ids.size();
     std::string out;
-    out.reserve(512 + n * 16 + routed_experts_b64_.size());
+    out.reserve(512 + n * 16 + reply.message_json.size() + routed_experts_b64_.size());
     fmt::format_to(std::back_inserter(out), R"({{"id":"chatcmpl-stub-{}","object":"chat.completion","created":{},"model":)",
                    id, std::chrono::duration_cast<std::chrono::seconds>(
                            std::chrono::system_clock::now().time_since_epoch()).count());
     json::append_quoted(out, model);
-    out += R"(,"choices":[{"index":0,"message":{"role":"assistant","content":)";
-    json::append_quoted(out, cfg_.reply_text);
-    out += R"(,"reasoning_content":null,"tool_calls":null},"logprobs":null,"finish_reason":"stop","meta_info":{)";
-    fmt::format_to(std::back_inserter(out), R"("id":"stub-{}","finish_reason":{{"type":"stop"}},"prompt_tokens":{},)", id,
+    out += R"(,"choices":[{"index":0,"message":)";
+    out += reply.message_json;
+    out += R"(,"logprobs":null,"finish_reason":)";
+    json::append_quoted(out, reply.finish_reason);
+    fmt::format_to(std::back_inserter(out), R"(,"meta_info":{{"id":"stub-{}","finish_reason":{{"type":"stop"}},"prompt_tokens":{},)", id,
                    prompt_tokens);
     fmt::format_to(std::back_inserter(out), R"("completion_tokens":{},"cached_tokens":0,"output_token_logprobs":[)", n);
     for (std::size_t i = 0; i < n; ++i) {
         if (i) out += ',';
         out += '[';
-        json::append_python_float(out, -0.125 * static_cast<double>(i % 8));
-        fmt::format_to(std::back_inserter(out), ",{}]", 1000 + i);
+        json::append_python_float(out, -(0.015625 + 0.125 * static_cast<double>(i % 8)));
+        fmt::format_to(std::back_inserter(out), ",{}]", reply.completion_ids[i]);
     }
     out += "],\"e2e_latency\":";
     json::append_python_float(out, latency_ms / 1000.0);
@@ -170,7 +172,6 @@ std::string stub_backend::build_reply(const http::request& req, double latency_m
     }
     fmt::format_to(std::back_inserter(out), R"(}}}}],"usage":{{"prompt_tokens":{},"completion_tokens":{},"total_tokens":{}}}}})",
                    prompt_tokens, n, prompt_tokens + n);
-    (void)n_messages;
     return out;
 }
 

@@ -19,11 +19,22 @@
 #include <string>
 #include <vector>
 
+#include <boost/json/value.hpp>
+
 #include "http/message.hpp"
+#include "tokenizer/tokenizer.hpp"
 #include "http/server.hpp"
 #include "net/runtime.hpp"
 
 namespace tito::backend {
+
+// How the stub phrases its replies.
+//   fixed: content = reply_text, ids 1000, 1001, ... (completion_tokens of them)
+//   qwen3: an agent-like reply (a tool call to the request's first tool after a user message,
+//          text otherwise, reasoning when thinking is on) whose output_token_logprobs are the real
+//          ids of exactly the text the Qwen3 chat template renders for that message after the
+//          generation prompt, ending with the EOS token, like a real engine. Needs a tokenizer.
+enum class reply_format { fixed, qwen3 };
 
 struct stub_config {
     double latency_ms = 0;             // fixed latency when latency_p99_ms == 0
@@ -36,7 +47,20 @@ struct stub_config {
     std::size_t completion_tokens = 8; // fixed ids 1000, 1001, ... (until a tokenizer is wired)
     std::size_t routed_experts_bytes = 0;  // 0: no routed_experts in meta_info
     std::string model = "tito-stub";
+    reply_format format = reply_format::fixed;
+    std::shared_ptr<const tokenizer::tokenizer> tok;  // required by reply_format::qwen3
+    std::string eos_token = "<|im_end|>";
 };
+
+// The assistant message and the exact completion text/ids the stub answers with.
+struct stub_reply {
+    std::string message_json;              // choices[0].message
+    std::vector<std::uint32_t> completion_ids;
+    std::string finish_reason = "stop";
+};
+
+// The reply for a parsed request body (pure; unit-tested).
+stub_reply make_stub_reply(const stub_config& cfg, const boost::json::value& request);
 
 struct stub_stats {
     std::uint64_t requests = 0;

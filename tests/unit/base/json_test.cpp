@@ -42,3 +42,34 @@ TEST(json, integers_stay_integers) {
 }
 
 }  // namespace
+
+#include "base/json_parse.hpp"
+
+namespace {
+
+TEST(json_parse, doubles_are_correctly_rounded) {
+    boost::system::error_code ec;
+    auto v = tito::json::parse_exact(R"([2.0745096302730225e-218, 2.5e-300, 0.1, -1.5, 1e308])", ec);
+    ASSERT_FALSE(ec);
+    const auto& a = v.as_array();
+    EXPECT_EQ(a[0].as_double(), 2.0745096302730225e-218);
+    EXPECT_EQ(a[1].as_double(), 2.5e-300);
+    EXPECT_EQ(tito::json::compact(v), "[2.0745096302730225e-218,2.5e-300,0.1,-1.5,1e+308]");
+}
+
+TEST(json_parse, key_order_duplicates_and_errors) {
+    boost::system::error_code ec;
+    auto v = tito::json::parse_exact(R"({"b":1,"a":{"x":[1,"s"]},"b":2})", ec);
+    ASSERT_FALSE(ec);
+    EXPECT_EQ(tito::json::compact(v), R"({"b":2,"a":{"x":[1,"s"]}})");
+    tito::json::parse_exact("{\"a\":", ec);
+    EXPECT_TRUE(ec);
+    tito::json::parse_exact("[1] x", ec);
+    EXPECT_TRUE(ec);
+    std::string deep(600, '[');
+    deep += std::string(600, ']');
+    tito::json::parse_exact(deep, ec);
+    EXPECT_TRUE(ec);
+}
+
+}  // namespace

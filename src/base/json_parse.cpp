@@ -1,0 +1,103 @@
+// File: base/json_parse.cpp
+#include "base/json_parse.hpp"
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/value_stack.hpp>
+
+#include <charconv>
+#include <string>
+
+namespace tito::json {
+
+namespace {
+
+struct handler {
+    static constexpr std::size_t max_object_size = std::size_t(-1);
+    static constexpr std::size_t max_array_size = std::size_t(-1);
+    static constexpr std::size_t max_key_size = std::size_t(-1);
+    static constexpr std::size_t max_string_size = std::size_t(-1);
+
+    boost::json::value_stack st;
+    std::string num;  // text of the number being parsed (parts arrive in pieces)
+
+    using ec = boost::system::error_code;
+    using sv = boost::json::string_view;
+
+    bool on_document_begin(ec&) { return true; }
+    bool on_document_end(ec&) { return true; }
+    bool on_object_begin(ec&) { return true; }
+    bool on_object_end(std::size_t n, ec&) {
+        st.push_object(n);
+        return true;
+    }
+    bool on_array_begin(ec&) { return true; }
+    bool on_array_end(std::size_t n, ec&) {
+        st.push_array(n);
+        return true;
+    }
+    bool on_key_part(sv s, std::size_t, ec&) {
+        st.push_chars(s);
+        return true;
+    }
+    bool on_key(sv s, std::size_t, ec&) {
+        st.push_key(s);
+        return true;
+    }
+    bool on_string_part(sv s, std::size_t, ec&) {
+        st.push_chars(s);
+        return true;
+    }
+    bool on_string(sv s, std::size_t, ec&) {
+        st.push_string(s);
+        return true;
+    }
+    bool on_number_part(sv s, ec&) {
+        num.append(s.data(), s.size());
+        return true;
+    }
+    bool on_int64(std::int64_t i, sv, ec&) {
+        num.clear();
+        st.push_int64(i);
+        return true;
+    }
+    bool on_uint64(std::uint64_t u, sv, ec&) {
+        num.clear();
+        st.push_uint64(u);
+        return true;
+    }
+    bool on_double(double d, sv s, ec&) {
+        num.append(s.data(), s.size());
+        double exact = d;
+        auto r = std::from_chars(num.data(), num.data() + num.size(), exact);
+        if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
+        num.clear();
+        st.push_double(exact);
+        return true;
+    }
+    bool on_bool(bool b, ec&) {
+        st.push_bool(b);
+        return true;
+    }
+    bool on_null(ec&) {
+        st.push_null();
+        return true;
+    }
+    bool on_comment_part(sv, ec&) { return true; }
+    bool on_comment(sv, ec&) { return true; }
+};
+
+}  // namespace
+
+boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth) {
+    boost::json::parse_options opt;
+    opt.max_depth = max_depth;
+    boost::json::basic_parser<handler> p{opt};
+    p.handler().st.reset();
+    const auto n = p.write_some(false, text.data(), text.size(), ec);
+    if (!ec && n < text.size()) ec = boost::json::error::extra_data;
+    if (ec) return nullptr;
+    return p.handler().st.release();
+}
+
+}  // namespace tito::json

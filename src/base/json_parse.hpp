@@ -1,0 +1,20 @@
+// File: base/json_parse.hpp
+// JSON parsing the way Python's json module reads it: key order kept, a duplicate key keeps its
+// first position with the last value, and doubles correctly rounded (Boost 1.81's own double
+// parsing is sometimes one ulp off, e.g. 2.0745096302730225e-218; numbers are re-read from their
+// text with std::from_chars). Integers beyond 64 bits become doubles (Python keeps them exact).
+// Usage:
+//   boost::system::error_code ec;
+//   boost::json::value v = tito::json::parse_exact(text, ec);
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+namespace tito::json {
+
+// max_depth bounds nesting (deeper input is an error, never a crash).
+boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512);
+
+}  // namespace tito::json

@@ -1,0 +1,59 @@
+// File: obs/log.hpp
+// Structured event logs (STYLE.md 3.7): one line per event, `key=value` text by default or JSON
+// lines (--log-format json), written by an asynchronous spdlog sink with a bounded queue so a
+// request never waits for the terminal or disk. When the queue is full the oldest lines are
+// dropped and counted (dropped_lines(), exported as a metric).
+// Usage:
+//   obs::init_logging({.json = false});
+//   obs::event e{"chat_done"};
+//   e.add("session_id", id).add("total_ms", 12.5).add("status", 200);
+//   obs::emit(e);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tito::obs {
+
+struct log_config {
+    bool json = false;
+    std::size_t queue_lines = 65536;  // bound of the async queue
+    bool to_stderr = true;
+};
+
+void init_logging(const log_config& cfg);
+// Flushes and stops the async sink (call at exit).
+void shutdown_logging();
+std::uint64_t dropped_lines();
+std::uint64_t emitted_lines();
+
+// One structured line under construction; fields keep insertion order.
+class event {
+public:
+    explicit event(std::string_view name, std::string_view level = "info");
+    event& add(std::string_view key, std::string_view value);
+    event& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
+    event& add(std::string_view key, const std::string& value) { return add(key, std::string_view(value)); }
+    event& add(std::string_view key, std::int64_t value);
+    event& add(std::string_view key, int value) { return add(key, static_cast<std::int64_t>(value)); }
+    event& add(std::string_view key, std::uint64_t value);
+    event& add(std::string_view key, double value);  // 3 decimals
+    // Renders the line in the configured format (without trailing newline).
+    std::string render(bool json) const;
+
+private:
+    struct field {
+        std::string key;
+        std::string value;
+        bool quoted;  // string (quoted in JSON; quoted in text only when it contains spaces or '=')
+    };
+    std::string name_;
+    std::string level_;
+    std::vector<field> fields_;
+};
+
+void emit(const event& e);
+
+}  // namespace tito::obs
