@@ -5,6 +5,7 @@
 // Compare with bench/micro/jinja_python_bench.py (same inputs, same environment).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -91,8 +92,12 @@ void bm_import_inputs(benchmark::State& state) {
 }
 
 int register_all() {
+    // TITO_BENCH_ITERS=N fixes the iteration count (for instruction counting under callgrind).
+    const char* fixed = std::getenv("TITO_BENCH_ITERS");
     for (const auto& bc : cases()) {
-        benchmark::RegisterBenchmark((std::string("render/") + bc.name).c_str(), bm_render, bc)->Unit(benchmark::kMicrosecond);
+        auto* b = benchmark::RegisterBenchmark((std::string("render/") + bc.name).c_str(), bm_render, bc);
+        b->Unit(benchmark::kMicrosecond);
+        if (fixed) b->Iterations(std::atoll(fixed));
         benchmark::RegisterBenchmark((std::string("parse/") + bc.name).c_str(), bm_parse, bc)->Unit(benchmark::kMicrosecond);
     }
     benchmark::RegisterBenchmark("import_json/20turn", bm_import_inputs)->Unit(benchmark::kMicrosecond);

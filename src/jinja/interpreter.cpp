@@ -55,17 +55,17 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             out += static_cast<const data_stmt&>(s).text;
             return flow::normal;
         case stmt_kind::output: {
-            auto r = eval(*static_cast<const output_stmt&>(s).e, sc);
+            auto r = eval_into(*static_cast<const output_stmt&>(s).e, sc, out);
             if (!r) { r.error().set_where(s.where); return std::move(r).error(); }
-            append_str(out, *r);
             if (out.size() > limits_.max_output_bytes) return fail(py_exc::limit, "output too large", s.where);
             return flow::normal;
         }
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
             for (const auto& [cond, body] : st.branches) {
-                JTRY(value c, eval(*cond, sc));
-                if (truthy(c)) return exec(body, sc, out);
+                value tmp;
+                JTRY(const value* c, eval_ref(*cond, sc, tmp));
+                if (truthy(*c)) return exec(body, sc, out);
             }
             return exec(st.otherwise, sc, out);
         }
@@ -82,7 +82,7 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             std::string buf;
             JTRY_VOID(exec(st.body, &inner, buf));
             value v = value::from_string(std::move(buf));
-            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, std::move(v), sc)); }
+            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, v, sc)); }
             JTRY_VOID(assign(st.tgt, std::move(v), sc));
             return flow::normal;
         }
@@ -106,7 +106,7 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             std::string buf;
             JTRY_VOID(exec(st.body, &inner, buf));
             value v = value::from_string(std::move(buf));
-            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, std::move(v), sc)); }
+            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, v, sc)); }
             append_str(out, v);
             return flow::normal;
         }
@@ -121,8 +121,8 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
 
 jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
     JTRY(value seq, eval(*f.iter, sc));
-    if (seq.is_undefined() && seq.undefined_detail() && seq.undefined_detail()->unsafe)
-        return fail(py_exc::security_error, seq.undefined_detail()->hint, f.where);
+    if (seq.is_undefined() && seq.undefined_unsafe())
+        return fail(py_exc::security_error, seq.undefined_hint(), f.where);
     auto iv = iterate_view(seq);
     if (!iv) { iv.error().set_where(f.where); return std::move(iv).error(); }
     value items_val;

@@ -36,11 +36,20 @@ public:
 
     // expression evaluation (interpreter_expr.cpp)
     jres<value> eval(const expr& e, scope* sc);
+    // Evaluates without copying when the result already lives somewhere (a variable, a dict entry,
+    // a literal): returns a pointer to it, or to `tmp` holding a computed result. The pointer is
+    // valid while tmp and the current scopes are (no statement runs during one expression).
+    jres<const value*> eval_ref(const expr& e, scope* sc, value& tmp);
+    // Appends str(result of e) to out, streaming string concatenations without temporaries.
+    jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
+
+    // attribute / item / call / filter plumbing (interpreter_access.cpp)
     jres<bool> eval_args(const arg_list& a, scope* sc, call_args& out);
     jres<value> call_value(const value& callee, call_args&& args, src_loc where);
     jres<value> get_attribute(const value& obj, std::string_view name, src_loc where);
+    jres<value> get_attribute(const value& obj, std::string_view name, std::uint8_t method_mask, src_loc where);
     jres<value> get_subscript(const value& obj, const value& key, src_loc where);
-    jres<value> apply_filter(const filter_expr& f, value operand, scope* sc);
+    jres<value> apply_filter(const filter_expr& f, const value& operand, scope* sc);
 
     // statements (interpreter.cpp)
     jres<flow> exec(const stmt_list& body, scope* sc, std::string& out);
@@ -58,8 +67,10 @@ private:
     jres<flow> exec_stmt(const stmt& s, scope* sc, std::string& out);
     jres<flow> exec_for(const for_stmt& f, scope* sc, std::string& out);
     jres<bool> assign(const target& t, value v, scope* sc);
-    jres<value> eval_compare(const compare_expr& c, scope* sc);
+    jres<bool> eval_compare(const compare_expr& c, scope* sc);
     jres<value> eval_call(const call_expr& c, scope* sc);
+    jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
+    jres<value> eval_other(const expr& e, scope* sc);
 
     const program& prog_;
     std::vector<value> root_;

@@ -286,6 +286,11 @@ jres<expr_ptr> parser::parse_postfix(expr_ptr node) {
                 auto a = std::make_unique<attr_expr>(w);
                 a->obj = std::move(node);
                 a->name = cur().text;
+                a->method_mask = method_mask(a->name);
+                static constexpr std::string_view loop_names[] = {"index", "index0", "first", "last",
+                                                                  "length", "revindex", "revindex0"};
+                for (int i = 0; i < 7; ++i)
+                    if (a->name == loop_names[i]) a->loop_attr = static_cast<std::int8_t>(i);
                 next();
                 node = std::move(a);
             } else if (cur().kind == token_kind::integer) {

@@ -14,6 +14,18 @@ namespace {
 void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
+        // Bulk-copy the run of characters that need no escaping.
+        std::size_t run = i;
+        while (run < s.size()) {
+            unsigned char b = static_cast<unsigned char>(s[run]);
+            if (b < 0x20 || b == '"' || b == '\\' || (b >= 0x7F && ensure_ascii)) break;
+            ++run;
+        }
+        if (run > i) {
+            out.append(s.data() + i, run - i);
+            i = run;
+            if (i >= s.size()) break;
+        }
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             std::size_t st = i;

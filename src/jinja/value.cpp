@@ -53,6 +53,27 @@ value value::undefined(std::string hint, bool unsafe) {
     return v;
 }
 
+value value::undefined_name(const std::string* name) noexcept {
+    value v;  // undefined; i_ holds the name pointer
+    v.i_ = reinterpret_cast<std::intptr_t>(name);
+    v.ukind_ = 1;
+    return v;
+}
+
+value value::undefined_attr(const std::string* name) noexcept {
+    value v = undefined_name(name);
+    v.ukind_ = 2;
+    return v;
+}
+
+std::string value::undefined_hint() const {
+    if (p_) return undefined_detail()->hint;
+    const auto* name = reinterpret_cast<const std::string*>(i_);
+    if (ukind_ == 1 && name) return "'" + *name + "' is undefined";
+    if (ukind_ == 2 && name) return "'dict object' has no attribute '" + *name + "'";  // dicts only
+    return "value is undefined";
+}
+
 seq_kind value::sequence_kind() const noexcept { return list().kind; }
 
 const value* value::dict_find(std::string_view key) const noexcept {

@@ -14,9 +14,8 @@ namespace {
 std::string qname(const value& v) { return std::string("'") + type_name(v) + "'"; }
 
 failure undefined_error(const value& v) {
-    const undefined_info* u = v.undefined_detail();
-    if (u && u->unsafe) return fail(py_exc::security_error, u->hint);
-    return fail_undefined(u ? u->hint : "value is undefined");
+    if (v.undefined_unsafe()) return fail(py_exc::security_error, v.undefined_hint());
+    return fail_undefined(v.undefined_hint());
 }
 
 bool ascii_only(std::string_view s) {
