@@ -116,6 +116,12 @@ jres<bool> parser::parse_body(stmt_list& out, std::initializer_list<std::string_
 }
 
 jres<stmt_ptr> parser::parse_statement() {
+    // Statement nesting shares the expression depth budget (each block level recurses).
+    struct guard {
+        int& d;
+        ~guard() { --d; }
+    } g{++depth_};
+    if (depth_ > 256) return error_here("blocks nested too deeply");
     const token& t = cur();
     if (t.kind != token_kind::name) return error_here("tag name expected");
     src_loc w = t.where;

@@ -118,11 +118,19 @@ struct dumper {
             case value_kind::dict: {
                 const auto& items = v.dict().items;
                 if (items.empty()) { out += "{}"; return true; }
-                std::vector<std::pair<std::string, const value*>> kvs;
+                // Keys: string keys are used in place; others are converted like Python's json.
+                std::vector<std::pair<std::string_view, const value*>> kvs;
+                std::vector<std::string> converted;
                 kvs.reserve(items.size());
+                converted.reserve(items.size());
                 for (const auto& [k, x] : items) {
+                    if (k.is_string()) {
+                        kvs.emplace_back(k.str(), &x);
+                        continue;
+                    }
                     JTRY(std::string ks, key_string(k));
-                    kvs.emplace_back(std::move(ks), &x);
+                    converted.push_back(std::move(ks));
+                    kvs.emplace_back(converted.back(), &x);
                 }
                 if (o.sort_keys) {
                     for (const auto& [k, x] : items)
