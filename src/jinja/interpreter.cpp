@@ -63,9 +63,8 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
             for (const auto& [cond, body] : st.branches) {
-                value tmp;
-                JTRY(const value* c, eval_ref(*cond, sc, tmp));
-                if (truthy(*c)) return exec(body, sc, out);
+                JTRY(bool c, eval_truthy(*cond, sc));
+                if (c) return exec(body, sc, out);
             }
             return exec(st.otherwise, sc, out);
         }
@@ -132,8 +131,8 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
             scope filter_scope(sc);
             if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
             else JTRY_VOID(assign(f.tgt, item, &filter_scope));
-            JTRY(value c, eval(*f.filter, &filter_scope));
-            if (truthy(c)) kept.push_back(item);
+            JTRY(bool c, eval_truthy(*f.filter, &filter_scope));
+            if (c) kept.push_back(item);
         }
         items_val = value::from_list(std::move(kept));
     } else if (iv->items) {

@@ -40,6 +40,8 @@ public:
     // a literal): returns a pointer to it, or to `tmp` holding a computed result. The pointer is
     // valid while tmp and the current scopes are (no statement runs during one expression).
     jres<const value*> eval_ref(const expr& e, scope* sc, value& tmp);
+    // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
+    jres<bool> eval_truthy(const expr& e, scope* sc);
     // Appends str(result of e) to out, streaming string concatenations without temporaries.
     jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
 
@@ -68,6 +70,7 @@ private:
     jres<flow> exec_for(const for_stmt& f, scope* sc, std::string& out);
     jres<bool> assign(const target& t, value v, scope* sc);
     jres<bool> eval_compare(const compare_expr& c, scope* sc);
+    jres<bool> eval_test(const test_expr& t, scope* sc);
     jres<value> eval_call(const call_expr& c, scope* sc);
     jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
     jres<value> eval_other(const expr& e, scope* sc);

@@ -160,6 +160,46 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     return in_buf;
 }
 
+jres<bool> render_state::eval_test(const test_expr& t, scope* sc) {
+    if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
+    value tmp;
+    JTRY(const value* operand, eval_ref(*t.operand, sc, tmp));
+    call_args args;
+    if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs)
+        JTRY_VOID(eval_args(t.args, sc, args));
+    auto r = t.fn(*this, *operand, args);
+    if (!r) r.error().set_where(t.where);
+    return r;
+}
+
+jres<bool> render_state::eval_truthy(const expr& e, scope* sc) {
+    switch (e.kind) {
+        case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
+        case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
+        case expr_kind::not_: {
+            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
+            return !t;
+        }
+        case expr_kind::and_: {
+            const auto& l = static_cast<const logical_expr&>(e);
+            JTRY(bool a, eval_truthy(*l.lhs, sc));
+            if (!a) return false;
+            return eval_truthy(*l.rhs, sc);
+        }
+        case expr_kind::or_: {
+            const auto& l = static_cast<const logical_expr&>(e);
+            JTRY(bool a, eval_truthy(*l.lhs, sc));
+            if (a) return true;
+            return eval_truthy(*l.rhs, sc);
+        }
+        default: {
+            value tmp;
+            JTRY(const value* v, eval_ref(e, sc, tmp));
+            return truthy(*v);
+        }
+    }
+}
+
 jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
     if (e.kind == expr_kind::binary && static_cast<const binary_expr&>(e).op == binop::add) {
         value result;
@@ -227,15 +267,8 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return apply_filter(f, *operand, sc);
         }
         case expr_kind::test: {
-            const auto& t = static_cast<const test_expr&>(e);
-            if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
-            value tmp;
-            JTRY(const value* operand, eval_ref(*t.operand, sc, tmp));
-            call_args args;
-            JTRY_VOID(eval_args(t.args, sc, args));
-            auto r = t.fn(*this, *operand, args);
-            if (!r) { r.error().set_where(t.where); return std::move(r).error(); }
-            return value::from_bool(*r);
+            JTRY(bool ok, eval_test(static_cast<const test_expr&>(e), sc));
+            return value::from_bool(ok);
         }
         case expr_kind::neg: {
             value tmp;
@@ -251,9 +284,8 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return v.is_bool() ? value::from_int(v.as_int()) : v;
         }
         case expr_kind::not_: {
-            value tmp;
-            JTRY(const value* v, eval_ref(*static_cast<const unary_expr&>(e).operand, sc, tmp));
-            return value::from_bool(!truthy(*v));
+            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
+            return value::from_bool(!t);
         }
         case expr_kind::binary: {
             const auto& b = static_cast<const binary_expr&>(e);
@@ -291,9 +323,8 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         case expr_kind::cond: {
             const auto& c = static_cast<const cond_expr&>(e);
-            value tmp;
-            JTRY(const value* t, eval_ref(*c.test, sc, tmp));
-            if (truthy(*t)) return eval(*c.then, sc);
+            JTRY(bool t, eval_truthy(*c.test, sc));
+            if (t) return eval(*c.then, sc);
             if (c.otherwise) return eval(*c.otherwise, sc);
             return value::undefined("the inline if-expression on line " + std::to_string(c.where.line) +
                                     " evaluated to false and no else section was defined.");

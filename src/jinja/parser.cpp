@@ -67,7 +67,10 @@ jres<bool> parser::parse_body(stmt_list& out, std::initializer_list<std::string_
         const token& t = cur();
         switch (t.kind) {
             case token_kind::data:
-                out.push_back(std::make_unique<data_stmt>(t.where, t.text));
+                if (!out.empty() && out.back()->kind == stmt_kind::data)
+                    static_cast<data_stmt&>(*out.back()).text += t.text;
+                else
+                    out.push_back(std::make_unique<data_stmt>(t.where, t.text));
                 next();
                 break;
             case token_kind::variable_begin: {
@@ -77,6 +80,15 @@ jres<bool> parser::parse_body(stmt_list& out, std::initializer_list<std::string_
                 if (cur().kind != token_kind::variable_end)
                     return error_here("expected token 'end of print statement', got '" + cur().text + "'");
                 next();
+                if (st->e->kind == expr_kind::literal && static_cast<const literal_expr&>(*st->e).val.is_string()) {
+                    // {{ 'text' }} prints the text: store it as data (merged with neighbouring data).
+                    const std::string& text = static_cast<const literal_expr&>(*st->e).val.str();
+                    if (!out.empty() && out.back()->kind == stmt_kind::data)
+                        static_cast<data_stmt&>(*out.back()).text += text;
+                    else
+                        out.push_back(std::make_unique<data_stmt>(st->where, text));
+                    break;
+                }
                 out.push_back(std::move(st));
                 break;
             }
