@@ -39,7 +39,10 @@ public:
     // Evaluates without copying when the result already lives somewhere (a variable, a dict entry,
     // a literal): returns a pointer to it, or to `tmp` holding a computed result. The pointer is
     // valid while tmp and the current scopes are (no statement runs during one expression).
-    jres<const value*> eval_ref(const expr& e, scope* sc, value& tmp);
+    // Returns nullptr on error, with the failure parked in the state (take_pending()); this keeps
+    // the hottest function free of result-object traffic.
+    const value* eval_ref(const expr& e, scope* sc, value& tmp);
+    failure take_pending() { return std::move(pending_); }
     // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
     jres<bool> eval_truthy(const expr& e, scope* sc);
     // Appends str(result of e) to out, streaming string concatenations without temporaries.
@@ -81,6 +84,12 @@ private:
     render_limits limits_;
     std::optional<std::tm> now_;
     int depth_ = 0;
+    failure pending_;
 };
+
+// JREF(p, eval_ref(...)): binds p or returns the parked failure.
+#define JREF(name, call)                  \
+    const value* name = (call);           \
+    if (!name) return take_pending()
 
 }  // namespace tito::jinja

@@ -99,7 +99,7 @@ jres<value> render_state::eval_call(const call_expr& c, scope* sc) {
         // obj.method(args): call the method directly without building a bound method object.
         const auto& a = static_cast<const attr_expr&>(*c.callee);
         value tmp;
-        JTRY(const value* obj, eval_ref(*a.obj, sc, tmp));
+        JREF(obj, eval_ref(*a.obj, sc, tmp));
         if (obj->is_undefined()) return undefined_failure(*obj, a.where);
         if (method_status(*obj, a.method_mask) == 1) {
             call_args args;
@@ -115,7 +115,7 @@ jres<value> render_state::eval_call(const call_expr& c, scope* sc) {
         return call_value(fn, std::move(args), c.where);
     }
     value tmp;
-    JTRY(const value* fn, eval_ref(*c.callee, sc, tmp));
+    JREF(fn, eval_ref(*c.callee, sc, tmp));
     call_args args;
     JTRY_VOID(eval_args(c.args, sc, args));
     return call_value(*fn, std::move(args), c.where);

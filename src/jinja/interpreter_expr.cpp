@@ -15,7 +15,7 @@ bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 
 }  // namespace
 
-jres<const value*> render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
+const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
     switch (e.kind) {
         case expr_kind::literal: return &static_cast<const literal_expr&>(e).val;
         case expr_kind::name: {
@@ -30,7 +30,8 @@ jres<const value*> render_state::eval_ref(const expr& e, scope* sc, value& tmp) 
         }
         case expr_kind::attr: {
             const auto& a = static_cast<const attr_expr&>(e);
-            JTRY(const value* obj, eval_ref(*a.obj, sc, tmp));
+            const value* obj = eval_ref(*a.obj, sc, tmp);
+            if (!obj) return nullptr;
             if (obj->is_dict() && method_status(*obj, a.method_mask) == 0) {
                 if (const value* v = obj->dict().find(std::string_view(a.name))) return v;
                 tmp = value::undefined_attr(&a.name);
@@ -44,15 +45,18 @@ jres<const value*> render_state::eval_ref(const expr& e, scope* sc, value& tmp) 
                     return &tmp;
                 }
             }
-            JTRY(value r, get_attribute(*obj, a.name, a.method_mask, a.where));
-            tmp = std::move(r);
+            auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
+            if (!r) { pending_ = std::move(r).error(); return nullptr; }
+            tmp = std::move(*r);
             return &tmp;
         }
         case expr_kind::item: {
             const auto& it = static_cast<const item_expr&>(e);
-            JTRY(const value* obj, eval_ref(*it.obj, sc, tmp));
+            const value* obj = eval_ref(*it.obj, sc, tmp);
+            if (!obj) return nullptr;
             value ktmp;
-            JTRY(const value* key, eval_ref(*it.key, sc, ktmp));
+            const value* key = eval_ref(*it.key, sc, ktmp);
+            if (!key) return nullptr;
             if (obj->is_dict()) {
                 if (const value* v = obj->dict().find(*key)) return v;
             } else if (obj->is_list() && obj->sequence_kind() != seq_kind::generator && (key->is_int() || key->is_bool())) {
@@ -61,12 +65,15 @@ jres<const value*> render_state::eval_ref(const expr& e, scope* sc, value& tmp) 
                 if (i < 0) i += n;
                 if (i >= 0 && i < n) return &items[static_cast<std::size_t>(i)];
             }
-            JTRY(value r, get_subscript(*obj, *key, it.where));
-            tmp = std::move(r);
+            auto r = get_subscript(*obj, *key, it.where);
+            if (!r) { pending_ = std::move(r).error(); return nullptr; }
+            tmp = std::move(*r);
             return &tmp;
         }
         default: {
-            JTRY(tmp, eval_other(e, sc));
+            auto r = eval_other(e, sc);
+            if (!r) { pending_ = std::move(r).error(); return nullptr; }
+            tmp = std::move(*r);
             return &tmp;
         }
     }
@@ -79,7 +86,7 @@ jres<value> render_state::eval(const expr& e, scope* sc) {
         case expr_kind::attr:
         case expr_kind::item: {
             value tmp;
-            JTRY(const value* p, eval_ref(e, sc, tmp));
+            JREF(p, eval_ref(e, sc, tmp));
             if (p == &tmp) return tmp;
             return *p;
         }
@@ -89,12 +96,12 @@ jres<value> render_state::eval(const expr& e, scope* sc) {
 
 jres<bool> render_state::eval_compare(const compare_expr& c, scope* sc) {
     value ltmp;
-    JTRY(const value* lhs, eval_ref(*c.first, sc, ltmp));
+    JREF(lhs, eval_ref(*c.first, sc, ltmp));
     value rtmp[2];
     int slot = 0;
     for (const auto& [op, e] : c.rest) {
         value& rt = rtmp[slot];
-        JTRY(const value* rhs, eval_ref(*e, sc, rt));
+        JREF(rhs, eval_ref(*e, sc, rt));
         bool ok = false;
         switch (op) {
             case cmp_op::eq: ok = py_eq(*lhs, *rhs); break;
@@ -139,13 +146,13 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     bool in_buf = false;
     {
         value tmp;
-        JTRY(const value* first, eval_ref(*operands[n - 1], sc, tmp));
+        JREF(first, eval_ref(*operands[n - 1], sc, tmp));
         if (plain_string(*first)) { buf += first->str(); in_buf = true; }
         else result = *first;
     }
     for (std::size_t i = n - 1; i-- > 0;) {
         value tmp;
-        JTRY(const value* v, eval_ref(*operands[i], sc, tmp));
+        JREF(v, eval_ref(*operands[i], sc, tmp));
         if (in_buf && plain_string(*v)) { buf += v->str(); continue; }
         if (in_buf) {
             result = value::from_string(buf.substr(base));
@@ -163,7 +170,7 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
 jres<bool> render_state::eval_test(const test_expr& t, scope* sc) {
     if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
     value tmp;
-    JTRY(const value* operand, eval_ref(*t.operand, sc, tmp));
+    JREF(operand, eval_ref(*t.operand, sc, tmp));
     call_args args;
     if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs)
         JTRY_VOID(eval_args(t.args, sc, args));
@@ -194,7 +201,7 @@ jres<bool> render_state::eval_truthy(const expr& e, scope* sc) {
         }
         default: {
             value tmp;
-            JTRY(const value* v, eval_ref(e, sc, tmp));
+            JREF(v, eval_ref(e, sc, tmp));
             return truthy(*v);
         }
     }
@@ -210,13 +217,13 @@ jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
     if (e.kind == expr_kind::concat) {
         for (const auto& p : static_cast<const concat_expr&>(e).parts) {
             value tmp;
-            JTRY(const value* v, eval_ref(*p, sc, tmp));
+            JREF(v, eval_ref(*p, sc, tmp));
             append_str(out, *v);
         }
         return true;
     }
     value tmp;
-    JTRY(const value* v, eval_ref(e, sc, tmp));
+    JREF(v, eval_ref(e, sc, tmp));
     append_str(out, *v);
     return true;
 }
@@ -249,7 +256,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         case expr_kind::slice: {
             const auto& s = static_cast<const slice_expr&>(e);
             value otmp;
-            JTRY(const value* obj, eval_ref(*s.obj, sc, otmp));
+            JREF(obj, eval_ref(*s.obj, sc, otmp));
             value a, b, c;
             if (s.start) { JTRY(a, eval(*s.start, sc)); }
             if (s.stop) { JTRY(b, eval(*s.stop, sc)); }
@@ -263,7 +270,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         case expr_kind::filter: {
             const auto& f = static_cast<const filter_expr&>(e);
             value tmp;
-            JTRY(const value* operand, eval_ref(*f.operand, sc, tmp));
+            JREF(operand, eval_ref(*f.operand, sc, tmp));
             return apply_filter(f, *operand, sc);
         }
         case expr_kind::test: {
@@ -272,7 +279,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         case expr_kind::neg: {
             value tmp;
-            JTRY(const value* v, eval_ref(*static_cast<const unary_expr&>(e).operand, sc, tmp));
+            JREF(v, eval_ref(*static_cast<const unary_expr&>(e).operand, sc, tmp));
             auto r = negate(*v);
             if (!r) r.error().set_where(e.where);
             return r;
@@ -297,8 +304,8 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
                 return result;
             }
             value lt, rt;
-            JTRY(const value* l, eval_ref(*b.lhs, sc, lt));
-            JTRY(const value* r, eval_ref(*b.rhs, sc, rt));
+            JREF(l, eval_ref(*b.lhs, sc, lt));
+            JREF(r, eval_ref(*b.rhs, sc, rt));
             auto res = binary_op(b.op, *l, *r);
             if (!res) res.error().set_where(b.where);
             return res;
@@ -316,7 +323,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         case expr_kind::or_: {
             const auto& l = static_cast<const logical_expr&>(e);
             value tmp;
-            JTRY(const value* a, eval_ref(*l.lhs, sc, tmp));
+            JREF(a, eval_ref(*l.lhs, sc, tmp));
             bool t = truthy(*a);
             if (e.kind == expr_kind::and_ ? !t : t) return a == &tmp ? std::move(tmp) : *a;
             return eval(*l.rhs, sc);
@@ -331,7 +338,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         default: {
             value tmp;
-            JTRY(const value* p, eval_ref(e, sc, tmp));
+            JREF(p, eval_ref(e, sc, tmp));
             return p == &tmp ? std::move(tmp) : *p;
         }
     }
