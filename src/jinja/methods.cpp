@@ -109,6 +109,7 @@ jres<value> str_pad(const std::string& s, const call_args& a, int mode) {
     std::string fill = f && f->is_string() ? f->str() : " ";
     std::int64_t len = static_cast<std::int64_t>(utf8_length(s)), width = w->as_int();
     if (width <= len) return value::from_string(s);
+    if (width > (std::int64_t(1) << 26)) return fail(py_exc::limit, "padding width too large");
     std::int64_t total = width - len, left = mode == 0 ? 0 : mode == 1 ? total : total / 2 + (total & width & 1);
     std::string out;
     for (std::int64_t i = 0; i < left; ++i) out += fill;
@@ -173,6 +174,7 @@ jres<value> call_str_method(render_state& st, const std::string& s, std::string_
         const value* w = arg(a, 0, "width");
         std::int64_t width = w ? w->as_int() : 0, len = static_cast<std::int64_t>(utf8_length(s));
         if (width <= len) return value::from_string(s);
+        if (width > (std::int64_t(1) << 26)) return fail(py_exc::limit, "zfill() width too large");
         std::string pad(static_cast<std::size_t>(width - len), '0');
         if (!s.empty() && (s[0] == '-' || s[0] == '+')) return value::from_string(s.substr(0, 1) + pad + s.substr(1));
         return value::from_string(pad + s);
