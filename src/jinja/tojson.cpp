@@ -118,35 +118,41 @@ struct dumper {
             case value_kind::dict: {
                 const auto& items = v.dict().items;
                 if (items.empty()) { out += "{}"; return true; }
-                // Keys: string keys are used in place; others are converted like Python's json.
-                std::vector<std::pair<std::string_view, const value*>> kvs;
-                std::vector<std::string> converted;
-                kvs.reserve(items.size());
-                converted.reserve(items.size());
-                for (const auto& [k, x] : items) {
-                    if (k.is_string()) {
-                        kvs.emplace_back(k.str(), &x);
-                        continue;
-                    }
-                    JTRY(std::string ks, key_string(k));
-                    converted.push_back(std::move(ks));
-                    kvs.emplace_back(converted.back(), &x);
-                }
-                if (o.sort_keys) {
-                    for (const auto& [k, x] : items)
-                        if (!k.is_string()) return fail_type("'<' not supported between instances of non-str keys");
-                    std::stable_sort(kvs.begin(), kvs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-                }
                 out.push_back('{');
                 ++level;
-                bool first = true;
-                for (const auto& [k, x] : kvs) {
-                    if (!first) out += o.item_sep;
-                    first = false;
-                    if (o.has_indent) newline_indent();
-                    dump_string(out, k, o.ensure_ascii);
-                    out += o.key_sep;
-                    JTRY_VOID(dump(*x));
+                if (!o.sort_keys) {
+                    // Insertion order: write keys in place (non-string keys converted like Python's json).
+                    bool first = true;
+                    for (const auto& [k, x] : items) {
+                        if (!first) out += o.item_sep;
+                        first = false;
+                        if (o.has_indent) newline_indent();
+                        if (k.is_string()) {
+                            dump_string(out, k.str(), o.ensure_ascii);
+                        } else {
+                            JTRY(std::string ks, key_string(k));
+                            dump_string(out, ks, o.ensure_ascii);
+                        }
+                        out += o.key_sep;
+                        JTRY_VOID(dump(x));
+                    }
+                } else {
+                    std::vector<std::pair<std::string_view, const value*>> kvs;
+                    kvs.reserve(items.size());
+                    for (const auto& [k, x] : items) {
+                        if (!k.is_string()) return fail_type("'<' not supported between instances of non-str keys");
+                        kvs.emplace_back(k.str(), &x);
+                    }
+                    std::stable_sort(kvs.begin(), kvs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                    bool first = true;
+                    for (const auto& [k, x] : kvs) {
+                        if (!first) out += o.item_sep;
+                        first = false;
+                        if (o.has_indent) newline_indent();
+                        dump_string(out, k, o.ensure_ascii);
+                        out += o.key_sep;
+                        JTRY_VOID(dump(*x));
+                    }
                 }
                 --level;
                 if (o.has_indent) newline_indent();

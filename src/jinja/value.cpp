@@ -2,6 +2,8 @@
 // Construction of values, JSON import and the object_data defaults.
 #include "jinja/value.hpp"
 
+#include <cstring>
+
 #include <boost/json.hpp>
 
 #include "jinja/value_ops.hpp"
@@ -82,8 +84,14 @@ const value* value::dict_find(std::string_view key) const noexcept {
 }
 
 const value* dict_data::find(std::string_view key) const noexcept {
-    for (const auto& kv : items)
-        if (kv.first.is_string() && kv.first.str() == key) return &kv.second;
+    const std::size_t n = key.size();
+    const char c0 = n ? key[0] : 0;
+    for (const auto& kv : items) {
+        if (!kv.first.is_string()) continue;
+        const std::string& k = kv.first.str();
+        // length and first byte reject most keys without a memcmp call
+        if (k.size() == n && (n == 0 || (k[0] == c0 && std::memcmp(k.data(), key.data(), n) == 0))) return &kv.second;
+    }
     return nullptr;
 }
 
