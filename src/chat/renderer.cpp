@@ -16,7 +16,7 @@ namespace bj = boost::json;
 
 // apply_chat_template's own parameters: a kwarg with one of these names makes the Python call
 // fail ("got multiple values for keyword argument").
-constexpr std::string_view reserved_kwargs[] = {"messages", "tools", "add_generation_prompt", "tokenize",
+constexpr std::string_view reserved_kwargs[] = {"messages", "tools", "add_generation_prompt", "tokenize", "tokenizer",
                                                 "return_dict", "conversation"};
 
 error wrap(const error& e, std::string_view prefix) {
