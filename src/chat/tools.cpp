@@ -89,15 +89,18 @@ result<bj::value> canonical_tool(const bj::value& element, std::size_t i) {
         strict = *b;
     }
     f["strict"] = strict;
-    TITO_TRY(bj::value fn_defer, optional_bool(*fn, "defer_loading", i, "function"));
-    TITO_TRY(bj::value tool_defer, optional_bool(*tool, "defer_loading", i, "tool"));
-    if (fn_defer.is_null()) fn_defer = tool_defer;  // Tool._propagate_defer_loading
-    if (!fn_defer.is_null()) f["defer_loading"] = fn_defer;
-
     bj::object out;
     out["type"] = std::move(type);
-    out["function"] = std::move(f);
-    out["defer_loading"] = std::move(tool_defer);
+    if constexpr (sglang_tool_defer_loading) {
+        TITO_TRY(bj::value fn_defer, optional_bool(*fn, "defer_loading", i, "function"));
+        TITO_TRY(bj::value tool_defer, optional_bool(*tool, "defer_loading", i, "tool"));
+        if (fn_defer.is_null()) fn_defer = tool_defer;  // Tool._propagate_defer_loading
+        if (!fn_defer.is_null()) f["defer_loading"] = fn_defer;
+        out["function"] = std::move(f);
+        out["defer_loading"] = std::move(tool_defer);
+    } else {
+        out["function"] = std::move(f);
+    }
     return bj::value(std::move(out));
 }
 
