@@ -75,6 +75,11 @@ TEST(chat_renderer, tool_format_fallback) {
     EXPECT_EQ(render(*always, user), "error: Chat template rendering failed: boom");
 }
 
+TEST(chat_renderer, undefined_errors_are_wrapped_like_python) {
+    auto r = make("{{ x.y }}");
+    EXPECT_EQ(render(*r, user), "error: Chat template rendering failed: 'x' is undefined");
+}
+
 TEST(chat_renderer, type_errors_are_not_retried_or_wrapped) {
     auto r = make("{{ 'a' + 1 }}");
     auto out = r->render(ja(user), js(R"([{"name":"f"}])"), false, {});
