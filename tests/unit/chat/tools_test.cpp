@@ -1,6 +1,6 @@
 // File: unit/chat/tools_test.cpp
-// Tool canonicalization against SGLang v0.5.16's Tool/Function model_dump (expected strings written
-// from the pydantic model: key order, defaults, dropped keys, defer_loading handling).
+// Tool canonicalization against SGLang v0.5.16's Tool/Function model_dump. The expected strings are
+// the output of tests/tools/sglang_tool_dump.py (the pydantic models re-declared, pydantic 2.13).
 #include "chat/tools.hpp"
 
 #include <gtest/gtest.h>
@@ -58,6 +58,10 @@ TEST(chat_tools, strict_and_defer_loading) {
     // Tool-level defer_loading propagates to the function when the function's is unset.
     EXPECT_EQ(canon(R"([{"type":"function","defer_loading":true,"function":{"name":"f","strict":1}}])"),
               expect(R"([{"type":"function","function":{"description":null,"name":"f","parameters":null,"strict":true,"defer_loading":true},"defer_loading":true}])"));
+    EXPECT_EQ(canon(R"([{"function":{"name":"f","strict":1.0}}])"),
+              expect(R"([{"type":"function","function":{"description":null,"name":"f","parameters":null,"strict":true},"defer_loading":null}])"));
+    EXPECT_EQ(canon(R"([{"function":{"name":"f","strict":"Off"}}])"),
+              expect(R"([{"type":"function","function":{"description":null,"name":"f","parameters":null,"strict":false},"defer_loading":null}])"));
     EXPECT_EQ(canon(R"([{"function":{"name":"f","strict":"yes"}}])"),
               expect(R"([{"type":"function","function":{"description":null,"name":"f","parameters":null,"strict":true},"defer_loading":null}])"));
 }
@@ -72,6 +76,7 @@ TEST(chat_tools, validation_failures) {
     EXPECT_TRUE(canon(R"([{"function":{"name":1}}])").starts_with("error: "));
     EXPECT_TRUE(canon(R"([{"function":{"name":"f","description":3}}])").starts_with("error: "));
     EXPECT_TRUE(canon(R"([{"function":{"name":"f","strict":2}}])").starts_with("error: "));
+    EXPECT_TRUE(canon(R"([{"function":{"name":"f","strict":" true"}}])").starts_with("error: "));
     EXPECT_TRUE(canon(R"([{"type":1,"function":{"name":"f"}}])").starts_with("error: "));
     EXPECT_TRUE(canon(R"([{"function":"f"}])").starts_with("error: "));
     EXPECT_TRUE(canon(R"(["f"])").starts_with("error: "));
