@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "text/utf8.hpp"
+#include "tokenizer/byte_level_map.hpp"
 
 namespace tito::tokenizer {
 
@@ -214,18 +215,23 @@ void bpe::tokenize_uncached(std::string_view word, std::vector<token_id>& out) c
     for (const auto& s : symbols) out.push_back(s.id);
 }
 
-void bpe::tokenize(std::string_view word, std::vector<token_id>& out) const {
+void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
     if (word.empty()) return;
-    if (options_.ignore_merges) {
-        if (auto id = vocab_.find(word)) {
-            out.push_back(*id);
-            return;
-        }
-    }
-    const std::uint64_t h = hash_bytes(word);
+    // The cache key is the word as given (raw bytes when byte_level); the flag salts the hash.
+    const std::uint64_t h = hash_bytes(word) ^ (byte_level ? 0x5BD1E9955BD1E995ull : 0);
     if (cache_->lookup(word, h, out)) return;
+    thread_local std::string mapped;
+    std::string_view w = word;
+    if (byte_level) {
+        mapped.clear();
+        byte_level_map::encode_append(word, mapped);
+        w = mapped;
+    }
     const std::size_t first = out.size();
-    tokenize_uncached(word, out);
+    std::optional<token_id> whole;
+    if (options_.ignore_merges) whole = vocab_.find(w);
+    if (whole) out.push_back(*whole);
+    else tokenize_uncached(w, out);
     cache_->store(word, h, std::span<const token_id>(out.data() + first, out.size() - first));
 }
 

@@ -5,7 +5,7 @@
 // thread-safe (the word cache is a lock-free seqlock table, see bpe_cache.hpp).
 // Usage:
 //   TITO_TRY(auto m, bpe::make(model_json));
-//   std::vector<token_id> ids; m->tokenize("Ġhello", ids);
+//   std::vector<token_id> ids; m->tokenize("Ġhello", false, ids);
 #pragma once
 
 #include <array>
@@ -49,7 +49,7 @@ public:
     static result<std::unique_ptr<bpe>> make(detail::json obj);
     bpe(vocab_table vocab, merge_map merges, bpe_options options);
 
-    void tokenize(std::string_view word, std::vector<token_id>& out) const override;
+    void tokenize(std::string_view word, bool byte_level, std::vector<token_id>& out) const override;
     std::optional<token_id> token_to_id(std::string_view token) const override { return vocab_.find(token); }
     std::optional<std::string_view> id_to_token(token_id id) const override { return vocab_.token(id); }
     std::size_t vocab_size() const override { return vocab_.size(); }
