@@ -54,17 +54,11 @@ bool nfc_safe(char32_t c) noexcept {
 }  // namespace
 
 bool is_trivially_normalized(std::string_view s, normal_form form) noexcept {
-    std::size_t i = 0;
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    std::size_t i = skip_ascii(s, 0);
     if (i == s.size()) return true;
     if (form != normal_form::nfc) return false;
-    while (i < s.size()) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            ++i;
-            continue;
-        }
+    while ((i = skip_ascii(s, i)) < s.size())
         if (!nfc_safe(decode_one(s, i))) return false;
-    }
     return true;
 }
 

@@ -83,7 +83,9 @@ std::size_t translate_escape(std::string_view p, std::size_t i, bool in_class, b
     bool negated = e == 'P';
     if (!name.empty() && name[0] == '^') negated = !negated, name.remove_prefix(1);
     if (!is_category_name(name)) return 0;
-    std::string members = fmt::format("\\p{{{}}}", name) + delta_members(name, with_delta);
+    // ASCII members spelled out let PCRE2 answer from its 256-bit class map without a property lookup.
+    std::string_view ascii = name == "L" ? "a-zA-Z" : name == "Lu" ? "A-Z" : name == "Ll" ? "a-z" : name == "N" || name == "Nd" ? "0-9" : "";
+    std::string members = std::string(ascii) + fmt::format("\\p{{{}}}", name) + delta_members(name, with_delta);
     return emit_members(members, negated, in_class, out) ? len : 0;
 }
 

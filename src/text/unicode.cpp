@@ -48,12 +48,7 @@ bool contains_unicode_delta(std::string_view s) noexcept {
             for (char32_t c = r.first; c <= r.last && c < 65536; ++c) bits[c >> 6] |= 1ull << (c & 63);
         return bits;
     }();
-    for (std::size_t i = 0; i < s.size();) {
-        auto b = static_cast<unsigned char>(s[i]);
-        if (b < 0x80) {
-            ++i;
-            continue;
-        }
+    for (std::size_t i = 0; (i = skip_ascii(s, i)) < s.size();) {
         char32_t c = decode_one(s, i);
         if (c < 65536 ? ((bmp[c >> 6] >> (c & 63)) & 1) != 0 : in_delta(c)) return true;
     }

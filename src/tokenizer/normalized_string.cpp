@@ -96,6 +96,19 @@ void apply_behavior(std::vector<event>& ev, split_behavior behavior, std::vector
 void split_pieces(std::string_view s, const piece_span& piece, std::span<const text::match> matches,
                   split_behavior behavior, bool invert, std::vector<piece_span>& out) {
     if (s.empty()) return;
+    if (behavior == split_behavior::isolated && !invert) {  // hot path: every gap and match is a piece
+        std::uint32_t prev = 0;
+        for (const auto& m : matches) {
+            auto b = static_cast<std::uint32_t>(m.begin), e = static_cast<std::uint32_t>(m.end);
+            if (prev != b) out.push_back(piece_span{piece.begin + prev, piece.begin + b, piece.at_origin && prev == 0});
+            if (e != b) out.push_back(piece_span{piece.begin + b, piece.begin + e, piece.at_origin && b == 0});
+            prev = e;
+        }
+        if (prev != s.size())
+            out.push_back(piece_span{piece.begin + prev, piece.begin + static_cast<std::uint32_t>(s.size()),
+                                     piece.at_origin && prev == 0});
+        return;
+    }
     thread_local std::vector<event> ev, merged;
     ev.clear();
     std::size_t prev = 0;

@@ -39,15 +39,18 @@ public:
         if (v1 & 1) return false;
         std::uint64_t meta = s.meta.load(std::memory_order_relaxed);
         if ((meta & 0xFF) != word.size() || (meta >> 32) != (hash >> 32)) return false;
-        std::array<std::uint64_t, key_words + id_words> copy;
-        for (std::size_t i = 0; i < key_words; ++i) copy[i] = s.key[i].load(std::memory_order_relaxed);
-        for (std::size_t i = 0; i < id_words; ++i) copy[key_words + i] = s.ids[i].load(std::memory_order_relaxed);
+        std::array<std::uint64_t, key_words> want{};
+        std::memcpy(want.data(), word.data(), word.size());
+        const std::size_t words = (word.size() + 7) / 8;
+        for (std::size_t i = 0; i < words; ++i)
+            if (s.key[i].load(std::memory_order_relaxed) != want[i]) return false;
+        const std::size_t n = (meta >> 8) & 0xFF;
+        std::array<std::uint64_t, id_words> ids;
+        for (std::size_t i = 0; i < (n + 1) / 2; ++i) ids[i] = s.ids[i].load(std::memory_order_relaxed);
         std::atomic_thread_fence(std::memory_order_acquire);
         if (s.seq.load(std::memory_order_relaxed) != v1) return false;
-        if (std::memcmp(copy.data(), word.data(), word.size()) != 0) return false;
-        std::size_t n = (meta >> 8) & 0xFF;
-        const auto* ids = reinterpret_cast<const std::uint32_t*>(copy.data() + key_words);
-        out.insert(out.end(), ids, ids + n);
+        const auto* p = reinterpret_cast<const std::uint32_t*>(ids.data());
+        out.insert(out.end(), p, p + n);
         return true;
     }
 
