@@ -12,8 +12,8 @@ namespace tito::tokenizer {
 void merge_map::reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
-    keys_.assign(cap, no_merge);
-    values_.assign(cap, no_merge);
+    slots_.assign(cap, entry{no_merge, no_merge});
+    count_ = 0;
 }
 
 static inline std::size_t mix64(std::uint64_t k) noexcept {
@@ -24,36 +24,31 @@ static inline std::size_t mix64(std::uint64_t k) noexcept {
 }
 
 void merge_map::insert(token_id a, token_id b, std::uint32_t rank, token_id merged) {
-    if ((count_ + 1) * 2 > keys_.size()) {
-        std::vector<std::uint64_t> ok, ov;
-        ok.swap(keys_);
-        ov.swap(values_);
-        std::size_t cap = ok.empty() ? 16 : ok.size() * 2;
-        keys_.assign(cap, no_merge);
-        values_.assign(cap, no_merge);
-        count_ = 0;
-        for (std::size_t i = 0; i < ok.size(); ++i)
-            if (ok[i] != no_merge)
-                insert(static_cast<token_id>(ok[i] >> 32), static_cast<token_id>(ok[i]),
-                       static_cast<std::uint32_t>(ov[i] >> 32), static_cast<token_id>(ov[i]));
+    if ((count_ + 1) * 2 > slots_.size()) {
+        std::vector<entry> old;
+        old.swap(slots_);
+        reserve(old.empty() ? 8 : old.size());
+        for (const auto& e : old)
+            if (e.key != no_merge)
+                insert(static_cast<token_id>(e.key >> 32), static_cast<token_id>(e.key),
+                       static_cast<std::uint32_t>(e.value >> 32), static_cast<token_id>(e.value));
     }
     const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-    const std::size_t mask = keys_.size() - 1;
+    const std::size_t mask = slots_.size() - 1;
     std::size_t slot = mix64(key) & mask;
-    while (keys_[slot] != no_merge && keys_[slot] != key) slot = (slot + 1) & mask;
-    if (keys_[slot] == no_merge) ++count_;
-    keys_[slot] = key;
-    values_[slot] = (static_cast<std::uint64_t>(rank) << 32) | merged;
+    while (slots_[slot].key != no_merge && slots_[slot].key != key) slot = (slot + 1) & mask;
+    if (slots_[slot].key == no_merge) ++count_;
+    slots_[slot] = entry{key, (static_cast<std::uint64_t>(rank) << 32) | merged};
 }
 
 std::uint64_t merge_map::find(token_id a, token_id b) const noexcept {
     const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-    const std::size_t mask = keys_.size() - 1;
+    const std::size_t mask = slots_.size() - 1;
     std::size_t slot = mix64(key) & mask;
     while (true) {
-        std::uint64_t k = keys_[slot];
-        if (k == key) return values_[slot];
-        if (k == no_merge) return no_merge;
+        const entry& e = slots_[slot];
+        if (e.key == key) return e.value;
+        if (e.key == no_merge) return no_merge;
         slot = (slot + 1) & mask;
     }
 }
@@ -139,7 +134,8 @@ result<std::unique_ptr<bpe>> bpe::make(detail::json obj) {
 
 bpe::bpe(vocab_table vocab, merge_map merges, bpe_options options)
     : vocab_(std::move(vocab)), merges_(std::move(merges)), options_(std::move(options)),
-      cache_(std::make_unique<bpe_cache>(16384)) {
+      cache_(std::make_unique<bpe_cache<7, 7>>(65536)),
+      long_cache_(std::make_unique<bpe_cache<32, 64>>(2048)) {
     if (options_.unk_token) unk_id_ = vocab_.find(*options_.unk_token);
     for (int b = 0; b < 256; ++b) {
         auto id = vocab_.find(fmt::format("<0x{:02X}>", b));
@@ -219,7 +215,8 @@ void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>
     if (word.empty()) return;
     // The cache key is the word as given (raw bytes when byte_level); the flag salts the hash.
     const std::uint64_t h = hash_bytes(word) ^ (byte_level ? 0x5BD1E9955BD1E995ull : 0);
-    if (cache_->lookup(word, h, out)) return;
+    const bool is_long = word.size() > cache_->key_bytes;
+    if (is_long ? long_cache_->lookup(word, h, out) : cache_->lookup(word, h, out)) return;
     thread_local std::string mapped;
     std::string_view w = word;
     if (byte_level) {
@@ -232,7 +229,9 @@ void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>
     if (options_.ignore_merges) whole = vocab_.find(w);
     if (whole) out.push_back(*whole);
     else tokenize_uncached(w, out);
-    cache_->store(word, h, std::span<const token_id>(out.data() + first, out.size() - first));
+    const std::span<const token_id> ids(out.data() + first, out.size() - first);
+    if (is_long) long_cache_->store(word, h, ids);
+    else cache_->store(word, h, ids);
 }
 
 }  // namespace tito::tokenizer

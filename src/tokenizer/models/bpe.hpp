@@ -39,8 +39,11 @@ public:
     static constexpr std::uint64_t no_merge = ~0ull;
 
 private:
-    std::vector<std::uint64_t> keys_;
-    std::vector<std::uint64_t> values_;
+    struct entry {
+        std::uint64_t key;    // a << 32 | b, no_merge = empty
+        std::uint64_t value;  // rank << 32 | merged id
+    };
+    std::vector<entry> slots_;  // key and value side by side: one cache line per probe
     std::size_t count_ = 0;
 };
 
@@ -72,7 +75,8 @@ private:
     std::optional<token_id> unk_id_;
     std::array<std::int64_t, 256> byte_ids_{};  // <0xNN> token ids, -1 if absent
     std::vector<token_id> char_ids_;            // code point < 65536 -> id + 1 (0 = absent)
-    std::unique_ptr<bpe_cache> cache_;
+    std::unique_ptr<bpe_cache<7, 7>> cache_;         // words up to 56 bytes, 14 ids (128 B slots)
+    std::unique_ptr<bpe_cache<32, 64>> long_cache_;  // up to 256 bytes, 128 ids (HF caches < 256 B)
 };
 
 }  // namespace tito::tokenizer
