@@ -66,7 +66,8 @@ private:
     };
     // Initial symbols of a word (characters, byte fallback, unk) -- HF BPE::merge_word.
     void split_word(std::string_view word, std::vector<symbol>& symbols) const;
-    void merge_all(std::vector<symbol>& symbols) const;  // bpe_word.cpp
+    void merge_all(std::vector<symbol>& symbols) const;    // bpe_word.cpp
+    void merge_small(std::vector<symbol>& symbols) const;  // bpe_word.cpp
     void tokenize_uncached(std::string_view word, std::vector<token_id>& out) const;
 
     vocab_table vocab_;
