@@ -134,8 +134,8 @@ result<std::unique_ptr<bpe>> bpe::make(detail::json obj) {
 
 bpe::bpe(vocab_table vocab, merge_map merges, bpe_options options)
     : vocab_(std::move(vocab)), merges_(std::move(merges)), options_(std::move(options)),
-      cache_(std::make_unique<bpe_cache<7, 7>>(65536)),
-      long_cache_(std::make_unique<bpe_cache<32, 64>>(2048)) {
+      cache_(std::make_unique<bpe_cache<3, 3>>(65536)),
+      long_cache_(std::make_unique<bpe_cache<32, 64>>(4096)) {
     if (options_.unk_token) unk_id_ = vocab_.find(*options_.unk_token);
     for (int b = 0; b < 256; ++b) {
         auto id = vocab_.find(fmt::format("<0x{:02X}>", b));

@@ -76,7 +76,7 @@ private:
     std::optional<token_id> unk_id_;
     std::array<std::int64_t, 256> byte_ids_{};  // <0xNN> token ids, -1 if absent
     std::vector<token_id> char_ids_;            // code point < 65536 -> id + 1 (0 = absent)
-    std::unique_ptr<bpe_cache<7, 7>> cache_;         // words up to 56 bytes, 14 ids (128 B slots)
+    std::unique_ptr<bpe_cache<3, 3>> cache_;         // words up to 24 bytes, 6 ids (one 64 B line per slot)
     std::unique_ptr<bpe_cache<32, 64>> long_cache_;  // up to 256 bytes, 128 ids (HF caches < 256 B)
 };
 

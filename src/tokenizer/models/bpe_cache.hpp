@@ -5,7 +5,7 @@
 // use is free of data races. Only words up to key_bytes long with up to max_ids ids are cached;
 // the BPE model keeps a small-word and a long-word instance.
 // Usage:
-//   bpe_cache<7, 7> c(8192);
+//   bpe_cache<3, 3> c(65536);
 //   std::vector<token_id> ids;
 //   if (!c.lookup(word, h, ids)) { compute(ids); c.store(word, h, ids); }
 #pragma once
@@ -73,7 +73,7 @@ public:
     }
 
 private:
-    struct slot {
+    struct alignas(64) slot {
         std::atomic<std::uint64_t> seq{0};
         std::atomic<std::uint64_t> meta{0};  // hash high 32 | n_ids << 16 | key length
         std::array<std::atomic<std::uint64_t>, key_words> key{};
