@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/assert.hpp"
 #include "text/unicode.hpp"
 
 namespace tito::text {
@@ -197,7 +198,12 @@ void regex::find_all(std::string_view subject, std::vector<match>& out) const {
     while (start <= len) {
         int rc = jit ? pcre2_jit_match(code, subj, len, start, 0, s.data, s.context)
                      : pcre2_match(code, subj, len, start, PCRE2_NO_UTF_CHECK, s.data, s.context);
-        if (rc < 0) break;  // no match (or a resource limit: treat the rest as unmatched)
+        if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && jit)  // JIT stack exhausted: the interpreter uses the heap
+            rc = pcre2_match(code, subj, len, start, PCRE2_NO_UTF_CHECK, s.data, s.context);
+        if (rc < 0) {
+            if (rc != PCRE2_ERROR_NOMATCH) TITO_BUG("regex resource limit; rest of the piece left unsplit");
+            break;
+        }
         const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(s.data);
         std::size_t b = ov[0], e = ov[1];
         if (b == e && e == last_match_end) {
