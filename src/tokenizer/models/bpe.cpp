@@ -2,6 +2,8 @@
 // BPE construction from tokenizer.json and per-word tokenization (HF models/bpe/model.rs).
 #include "tokenizer/models/bpe.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "text/utf8.hpp"
@@ -137,6 +139,7 @@ bpe::bpe(vocab_table vocab, merge_map merges, bpe_options options)
       cache_(std::make_unique<bpe_cache<3, 3>>(65536)),
       long_cache_(std::make_unique<bpe_cache<32, 64>>(4096)) {
     if (options_.unk_token) unk_id_ = vocab_.find(*options_.unk_token);
+    find_boundaries();
     for (int b = 0; b < 256; ++b) {
         auto id = vocab_.find(fmt::format("<0x{:02X}>", b));
         byte_ids_[b] = id ? static_cast<std::int64_t>(*id) : -1;
@@ -211,8 +214,56 @@ void bpe::tokenize_uncached(std::string_view word, std::vector<token_id>& out) c
     for (const auto& s : symbols) out.push_back(s.id);
 }
 
+// Word boundaries for SentencePiece-style vocabularies (a whole text reaches the model as one
+// word, e.g. gemma3, llama2): a position where "▁" follows a character c other than "▁" can be
+// split on when c is a vocabulary token and no vocabulary token contains c followed by "▁"; then
+// no symbol can ever span it, the merges on each side are independent, and the result is the
+// same as merging the whole word -- but each side is short and cacheable.
+void bpe::find_boundaries() {
+    constexpr std::string_view meta = "\xE2\x96\x81";  // U+2581
+    if (!options_.continuing_subword_prefix.empty() || !options_.end_of_word_suffix.empty()) return;
+    if (!vocab_.find(meta)) return;
+    std::vector<char32_t> before;
+    vocab_.for_each([&](std::string_view t, token_id) {
+        for (std::size_t pos = t.find(meta, 1); pos != std::string_view::npos; pos = t.find(meta, pos + 1)) {
+            std::size_t start = pos - 1;
+            while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+            std::size_t i = start;
+            char32_t c = text::decode_one(t, i);
+            if (c != 0x2581) before.push_back(c);
+        }
+    });
+    std::sort(before.begin(), before.end());
+    before.erase(std::unique(before.begin(), before.end()), before.end());
+    no_split_before_.swap(before);
+    split_on_meta_ = true;
+}
+
+bool bpe::can_split_after(char32_t c, std::string_view ch) const {
+    if (c == 0x2581 || std::binary_search(no_split_before_.begin(), no_split_before_.end(), c)) return false;
+    return c < 65536 ? char_ids_[c] != 0 : vocab_.find(ch).has_value();
+}
+
 void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
     if (word.empty()) return;
+    if (split_on_meta_ && !byte_level && word.size() > 3) {
+        constexpr std::string_view meta = "\xE2\x96\x81";
+        std::size_t part = 0;
+        for (std::size_t pos = word.find(meta, 1); pos != std::string_view::npos; pos = word.find(meta, pos + 3)) {
+            std::size_t start = pos - 1;
+            while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
+            std::size_t i = start;
+            char32_t c = text::decode_one(word, i);
+            if (start < part || !can_split_after(c, word.substr(start, pos - start))) continue;
+            tokenize_word(word.substr(part, pos - part), false, out);
+            part = pos;
+        }
+        if (part != 0) return tokenize_word(word.substr(part), false, out);
+    }
+    tokenize_word(word, byte_level, out);
+}
+
+void bpe::tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
     // The cache key is the word as given (raw bytes when byte_level); the flag salts the hash.
     const std::uint64_t h = hash_bytes(word) ^ (byte_level ? 0x5BD1E9955BD1E995ull : 0);
     const bool is_long = word.size() > cache_->key_bytes;

@@ -69,6 +69,9 @@ private:
     void merge_all(std::vector<symbol>& symbols) const;    // bpe_word.cpp
     void merge_small(std::vector<symbol>& symbols) const;  // bpe_word.cpp
     void tokenize_uncached(std::string_view word, std::vector<token_id>& out) const;
+    void tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const;
+    void find_boundaries();
+    bool can_split_after(char32_t c, std::string_view ch) const;
 
     vocab_table vocab_;
     merge_map merges_;
@@ -76,6 +79,8 @@ private:
     std::optional<token_id> unk_id_;
     std::array<std::int64_t, 256> byte_ids_{};  // <0xNN> token ids, -1 if absent
     std::vector<token_id> char_ids_;            // code point < 65536 -> id + 1 (0 = absent)
+    bool split_on_meta_ = false;            // see find_boundaries() in bpe.cpp
+    std::vector<char32_t> no_split_before_;  // c such that some token contains c + "▁"
     std::unique_ptr<bpe_cache<3, 3>> cache_;         // words up to 24 bytes, 6 ids (one 64 B line per slot)
     std::unique_ptr<bpe_cache<32, 64>> long_cache_;  // up to 256 bytes, 128 ids (HF caches < 256 B)
 };

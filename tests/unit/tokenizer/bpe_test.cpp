@@ -45,6 +45,15 @@ TEST(bpe, deferred_byte_level_mapping) {
     EXPECT_EQ(run(*m, "Ġhi"), (ids{4}));
 }
 
+TEST(bpe, metaspace_boundaries_split_only_where_no_token_spans) {
+    // "a▁b" is a token, so a word is never split between "a" and "▁"; "c" has no such token.
+    auto m = make(R"({"type":"BPE","vocab":{"▁":0,"a":1,"b":2,"c":3,"▁b":4,"a▁b":5,"c▁b":6},
+                     "merges":["▁ b","a ▁b"]})");
+    EXPECT_EQ(run(*m, "a▁b"), (ids{5}));
+    EXPECT_EQ(run(*m, "c▁b"), (ids{3, 4}));  // no merge (c, ▁b): same as without splitting
+    EXPECT_EQ(run(*m, "a▁bc▁ba▁b"), (ids{5, 3, 4, 5}));
+}
+
 TEST(bpe, tuple_merges_and_ignore_merges) {
     auto m = make(R"({"type":"BPE","ignore_merges":true,"vocab":{"h":0,"e":1,"he":2,"hehe":3},
                      "merges":[["h","e"]]})");
