@@ -13,6 +13,7 @@
 #include "common/signals.hpp"
 #include "http/server.hpp"
 #include "session/registry.hpp"
+#include "tito_server/supervisor.hpp"
 #include "upstream/client.hpp"
 
 namespace {
@@ -56,7 +57,11 @@ int main(int argc, char** argv) {
     CLI::App app{"tito-server: token-in/token-out session server for agentic RL"};
     options o;
     add_options(app, o);
+    app::worker_options workers;
+    app::add_worker_options(app, workers);
     CLI11_PARSE(app, argc, argv);
+    if (app::supervisor_wanted(workers))
+        return app::run_supervisor(argc, argv, {workers, o.http.host, o.http.port, o.instance_id, o.drain_timeout_s});
     if (o.threads == 0) o.threads = 1;
 
     app::block_termination_signals();
