@@ -1,8 +1,8 @@
 // File: tests/integration/server_workers_test.cpp
 // End-to-end: `tito-server --workers 2` as a real supervisor with two worker processes on
 // loopback. Distinct instance ids per port, a SIGKILLed worker comes back on the same port with
-// its sessions gone, SIGTERM drains everything with exit code 0, and a taken port or
-// inconsistent flags fail the start with a non-zero exit.
+// its sessions gone (and keeps being restarted while its port is taken), SIGTERM drains
+// everything with exit code 0, and a taken port or inconsistent flags fail the start.
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
@@ -75,6 +75,29 @@ std::string health_body(std::uint16_t port) {
 
 bool process_gone(pid_t pid) { return kill(pid, 0) != 0 && errno == ESRCH; }
 
+// A listening socket on 127.0.0.1:port (0: any); -1 if the port is busy.
+int listen_on(std::uint16_t port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    const int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(fd, 1) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+std::uint16_t local_port(int fd) {
+    sockaddr_in addr{};
+    socklen_t len = sizeof addr;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    return ntohs(addr.sin_port);
+}
+
 TEST(server_workers, two_workers_restart_and_drain) {
     test_process sup{server_argv({"--workers", "2", "--port", "0", "--instance-id", "wk"})};
     std::map<int, worker_line> w;
@@ -124,17 +147,31 @@ TEST(server_workers, explicit_port_list) {
     EXPECT_EQ(sup.wait_exit(std::chrono::seconds{60}), 0);
 }
 
+TEST(server_workers, restart_keeps_trying_while_the_port_is_taken) {
+    test_process sup{server_argv({"--ports", "0", "--instance-id", "cl"})};
+    const auto w = next_worker(sup);
+    ASSERT_GT(w.port, 0);
+    ASSERT_EQ(kill(w.pid, SIGKILL), 0);
+    int squatter = -1;
+    for (int i = 0; i < 2000 && squatter < 0; ++i) {  // the port frees once the kernel reaps the worker
+        squatter = listen_on(w.port);
+        if (squatter < 0) usleep(1000);
+    }
+    ASSERT_GE(squatter, 0);
+    EXPECT_FALSE(sup.wait_for_line(" listening on http://", std::chrono::seconds{1}));  // restarts fail meanwhile
+    close(squatter);
+    const auto back = next_worker(sup);  // back-off is at most 1.6 s by now
+    EXPECT_EQ(back.index, 0);
+    EXPECT_EQ(back.port, w.port);
+    EXPECT_EQ(health_body(back.port), R"({"status":"ok","session_server_instance_id":"cl-0"})");
+    sup.signal(SIGTERM);
+    EXPECT_EQ(sup.wait_exit(std::chrono::seconds{60}), 0);
+}
+
 TEST(server_workers, start_fails_when_a_port_is_taken) {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    const int fd = listen_on(0);
     ASSERT_GE(fd, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-    ASSERT_EQ(listen(fd, 1), 0);
-    socklen_t len = sizeof addr;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    const auto taken = std::to_string(ntohs(addr.sin_port));
+    const auto taken = std::to_string(local_port(fd));
 
     test_process sup{server_argv({"--ports", "0," + taken})};
     const int rc = sup.wait_exit(std::chrono::seconds{60});
