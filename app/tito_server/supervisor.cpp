@@ -150,10 +150,18 @@ private:
     }
 
     bool spawn_failed(worker& w, const char* what) {
+        const int err = errno;
         obs::event e{"worker_spawn_failed", "error"};
-        e.add("worker", static_cast<std::uint64_t>(w.slot.index)).add("call", what).add("errno", errno);
-        obs::emit(e);
+        e.add("worker", static_cast<std::uint64_t>(w.slot.index)).add("call", what).add("errno", err);
+        log(e);
         return false;
+    }
+
+    // Synchronous on stderr: the supervisor has no logging thread (it forks), and its few lines
+    // are not on any request path.
+    void log(const obs::event& e) const {
+        fmt::print(stderr, "{}\n", e.render(cfg_.json_logs));
+        std::fflush(stderr);
     }
 
     std::size_t live_workers() const {
@@ -168,13 +176,13 @@ private:
                 next_metrics_ = now + metrics_interval;
                 obs::event e{"supervisor_ready"};
                 e.add("workers", static_cast<std::uint64_t>(workers_.size())).add("pid", static_cast<std::int64_t>(getpid()));
-                obs::emit(e);
+                log(e);
             } else if (now >= start_deadline_) {
                 for (auto& w : workers_) {
                     if (w.ready) continue;
                     obs::event e{"worker_start_timeout", "error"};
                     e.add("worker", static_cast<std::uint64_t>(w.slot.index)).add("port", static_cast<std::uint64_t>(w.slot.port));
-                    obs::emit(e);
+                    log(e);
                 }
                 begin_drain(SIGTERM, 1);
             }
@@ -194,7 +202,7 @@ private:
             }
             killed_ = true;
             exit_code_ = 1;
-            obs::emit(obs::event{"supervisor_drain_timeout", "error"});
+            log(obs::event{"supervisor_drain_timeout", "error"});
         }
     }
 
@@ -294,7 +302,7 @@ private:
             obs::event e{"worker_exit"};
             e.add("worker", static_cast<std::uint64_t>(w.slot.index)).add("pid", static_cast<std::int64_t>(old_pid))
                 .add("status", describe_status(status));
-            obs::emit(e);
+            log(e);
             if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) exit_code_ = 1;
             return;
         }
@@ -302,7 +310,7 @@ private:
             obs::event e{"worker_start_failed", "error"};
             e.add("worker", static_cast<std::uint64_t>(w.slot.index)).add("pid", static_cast<std::int64_t>(old_pid))
                 .add("port", static_cast<std::uint64_t>(w.slot.port)).add("status", describe_status(status));
-            obs::emit(e);
+            log(e);
             begin_drain(SIGTERM, 1);
             return;
         }
@@ -327,7 +335,7 @@ private:
             e.add("sessions_lost", "unknown");
         }
         e.add("restart_in_ms", static_cast<std::int64_t>(delay.count())).add("restarts", static_cast<std::uint64_t>(w.restarts));
-        obs::emit(e);
+        log(e);
     }
 
     void restart(worker& w) {
@@ -356,7 +364,7 @@ private:
         }
         obs::event e{"supervisor_drain"};
         e.add("signal", sig).add("workers", static_cast<std::uint64_t>(signalled));
-        obs::emit(e);
+        log(e);
     }
 
     supervisor_config cfg_;

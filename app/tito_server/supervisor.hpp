@@ -30,6 +30,7 @@ struct supervisor_config {
     std::uint16_t port = 0;       // --port: first worker's port
     std::string instance_prefix;  // --instance-id; empty: a random 32-hex prefix
     double drain_timeout_s = 30;  // workers' --drain-timeout; the supervisor waits this + a margin
+    bool json_logs = false;       // the supervisor's own event lines as JSON (--log-format json)
 };
 
 // Runs until SIGTERM/SIGINT (then drains) or a start-up failure; returns the process exit code.
