@@ -1,4 +1,4 @@
-"""tito_client against a real two-worker tito-server: pick, create, get, delete, errors."""
+"""tito_client against a real two-worker tito-server: pick, create, chat, get, delete, errors."""
 
 import random
 
@@ -98,3 +98,19 @@ def test_transport_failure_has_no_status():
         pool.create_session()
     assert e.value.status is None
     assert "POST http://127.0.0.1:1/sessions failed" in str(e.value)
+
+
+def test_chat_turns_go_to_the_session_worker(workers):
+    pool = SessionServerPool(workers.urls)
+    with pool.create_session() as s:
+        messages = [{"role": "user", "content": "hi"}]
+        reply = s.chat({"model": "m", "messages": messages})
+        assert reply["choices"][0]["message"]["role"] == "assistant"
+        messages.append(reply["choices"][0]["message"])  # as returned, so the trajectory appends
+        messages.append({"role": "user", "content": "and again"})
+        s.chat({"model": "m", "messages": messages})
+        assert len(s.get()["records"]) == 2
+        other = next(u for u in workers.urls if u != s.server_url)
+        with pytest.raises(SessionServerError) as e:
+            Session(other, s.session_id).chat({"model": "m", "messages": messages})
+        assert e.value.status == 404
