@@ -40,6 +40,7 @@ constexpr auto stable_after = std::chrono::seconds{10};
 constexpr auto backoff_first = milliseconds{100};
 constexpr auto backoff_max = milliseconds{30000};
 constexpr auto drain_margin = std::chrono::seconds{5};
+constexpr std::size_t max_line_bytes = 64 * 1024;
 
 struct worker {
     worker_slot slot;
@@ -159,9 +160,14 @@ private:
 
     // Synchronous on stderr: the supervisor has no logging thread (it forks), and its few lines
     // are not on any request path.
-    void log(const obs::event& e) const {
-        fmt::print(stderr, "{}\n", e.render(cfg_.json_logs));
-        std::fflush(stderr);
+    void log(const obs::event& e) const { write_line(stderr, e.render(cfg_.json_logs)); }
+
+    // Never throws (fmt::print does when the stream fails): a closed stdout must not take the
+    // supervisor, and with it every worker, down.
+    static void write_line(std::FILE* to, std::string line) {
+        line += '\n';
+        std::fwrite(line.data(), 1, line.size(), to);
+        std::fflush(to);
     }
 
     std::size_t live_workers() const {
@@ -264,6 +270,10 @@ private:
                     on_line(w, std::string_view(w.out_buf).substr(0, eol));
                     w.out_buf.erase(0, eol + 1);
                 }
+                if (w.out_buf.size() > max_line_bytes) {  // bound the buffer: pass a runaway line on in pieces
+                    on_line(w, w.out_buf);
+                    w.out_buf.clear();
+                }
                 continue;
             }
             if (n < 0 && (errno == EAGAIN || errno == EINTR)) return;
@@ -278,15 +288,13 @@ private:
     void on_line(worker& w, std::string_view line) {
         const auto port = w.ready ? std::nullopt : listening_port(line);
         if (!port) {
-            fmt::print("worker {}: {}\n", w.slot.index, line);
-            std::fflush(stdout);
+            write_line(stdout, fmt::format("worker {}: {}", w.slot.index, line));
             return;
         }
         w.ready = true;
         w.slot.port = *port;  // a worker asked for port 0 keeps the port it got across restarts
-        fmt::print("worker {} pid {} listening on http://{}:{} instance_id={}\n", w.slot.index, w.pid, cfg_.host, *port,
-                   w.slot.instance_id);
-        std::fflush(stdout);
+        write_line(stdout, fmt::format("worker {} pid {} listening on http://{}:{} instance_id={}", w.slot.index, w.pid,
+                                       cfg_.host, *port, w.slot.instance_id));
     }
 
     void on_exit(worker& w, int status) {
