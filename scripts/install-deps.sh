@@ -15,6 +15,7 @@ apt_packages=(
 )
 
 missing=()
+apt_extra=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -23,6 +24,20 @@ if ((${#missing[@]})); then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+need_node=0
+[[ "${1:-}" == "--test" || "${1:-}" == "--models" ]] && need_node=1
+if ((need_node)) && ! command -v npm >/dev/null; then
+  apt_extra+=(nodejs npm)
+fi
+if [[ "${1:-}" == "--test" ]] && ! python3 -m pip --version >/dev/null 2>&1; then
+  apt_extra+=(python3-pip)
+fi
+if ((${#apt_extra[@]})); then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_extra[@]}" >/dev/null
 fi
 
 if [[ "${1:-}" == "--test" || "${1:-}" == "--models" ]]; then
@@ -35,8 +50,14 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--models" ]]; then
   fi
 fi
 if [[ "${1:-}" == "--test" ]]; then
-  # Python test tools (real clients); never on the server's path.
+  # Real clients and test tools; never on the server's path.
   if [[ -f tests/requirements.txt ]]; then
-    python3 -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+    python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages -r tests/requirements.txt
+  fi
+  if [[ -f tests/e2e/package.json ]]; then
+    if [[ ! -d tests/e2e/node_modules ]] || [[ tests/e2e/package.json -nt tests/e2e/node_modules ]]; then
+      (cd tests/e2e && npm install --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
+    fi
   fi
 fi
