@@ -114,3 +114,13 @@ def test_chat_turns_go_to_the_session_worker(workers):
         with pytest.raises(SessionServerError) as e:
             Session(other, s.session_id).chat({"model": "m", "messages": messages})
         assert e.value.status == 404
+
+
+def test_openai_sdk_with_openai_base_url(workers):
+    openai = pytest.importorskip("openai")
+    pool = SessionServerPool(workers.urls)
+    with pool.create_session() as s:
+        client = openai.OpenAI(base_url=s.openai_base_url, api_key="none", max_retries=0)
+        reply = client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        assert reply.choices[0].message.role == "assistant"
+        assert len(s.get()["records"]) == 1
