@@ -16,6 +16,7 @@
 #include "session/message_matcher.hpp"
 #include "session/registry.hpp"
 #include "tito_server/config.hpp"
+#include "tito_server/supervisor.hpp"
 #include "upstream/client.hpp"
 
 namespace {
@@ -60,11 +61,16 @@ int main(int argc, char** argv) {
     CLI::App cli{"tito-server: token-in/token-out session server for agentic RL"};
     app::server_options o;
     app::add_server_options(cli, o);
+    app::worker_options workers;
+    app::add_worker_options(cli, workers);
     CLI11_PARSE(cli, argc, argv);
     if (auto v = app::finish_server_options(o); !v) {
         fmt::print(stderr, "tito-server: {}\n", v.error().describe());
         return 2;
     }
+    if (app::supervisor_wanted(workers))
+        return app::run_supervisor(argc, argv, {workers, o.http.host, o.http.port, o.api.instance_id, o.drain_timeout_s,
+                                                o.log_format == "json"});
     app::block_termination_signals();
     obs::init_logging({.json = o.log_format == "json"});
 

@@ -67,6 +67,26 @@ std::uint16_t test_process::wait_for_port(const std::string& marker, std::chrono
     }
 }
 
+std::optional<std::string> test_process::wait_for_line(const std::string& needle, std::chrono::seconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        std::size_t eol;
+        while ((eol = pending_.find('\n', line_pos_)) != std::string::npos) {
+            std::string line = pending_.substr(line_pos_, eol - line_pos_);
+            line_pos_ = eol + 1;
+            if (line.find(needle) != std::string::npos) return line;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return std::nullopt;
+        pollfd p{stdout_fd_, POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
+        char buf[4096];
+        const auto n = read(stdout_fd_, buf, sizeof buf);
+        if (n <= 0) return std::nullopt;
+        pending_.append(buf, static_cast<std::size_t>(n));
+    }
+}
+
 void test_process::signal(int sig) {
     if (!exited_ && pid_ > 0) kill(pid_, sig);
 }

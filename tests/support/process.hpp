@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ public:
 
     // Reads stdout until a line containing `marker` followed by a port number; 0 on EOF/timeout.
     std::uint16_t wait_for_port(const std::string& marker, std::chrono::seconds timeout = std::chrono::seconds{20});
+    // Reads stdout until a complete line containing `needle` that was not returned before; the
+    // line without its newline, or nullopt on EOF/timeout. Independent of wait_for_port.
+    std::optional<std::string> wait_for_line(const std::string& needle,
+                                             std::chrono::seconds timeout = std::chrono::seconds{20});
     void signal(int sig);
     // Waits for exit; returns the exit code, 128+signal if killed, -1 on timeout.
     int wait_exit(std::chrono::milliseconds timeout);
@@ -38,6 +43,7 @@ private:
     bool exited_ = false;
     int status_ = 0;
     std::string pending_;
+    std::size_t line_pos_ = 0;  // wait_for_line's cursor into pending_
 };
 
 // Starts tito-stub (args appended) and returns it with its port.
