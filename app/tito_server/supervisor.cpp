@@ -9,6 +9,7 @@
 // ran stably restarts after backoff_first.
 #include "tito_server/supervisor.hpp"
 
+#include <filesystem>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/prctl.h>
@@ -68,6 +69,17 @@ std::int64_t ms_between(clock::time_point a, clock::time_point b) {
     return std::chrono::duration_cast<milliseconds>(b - a).count();
 }
 
+// The real path of this binary, resolved once before any fork, so workers show up as
+// "tito-server" (exec of /proc/self/exe would name them "exe").
+const std::string& self_path() {
+    static const std::string path = [] {
+        std::error_code ec;
+        auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
+        return ec ? std::string("/proc/self/exe") : p.string();
+    }();
+    return path;
+}
+
 // Runs in the forked child: restore what exec must not inherit, then become the worker.
 [[noreturn]] void exec_worker(std::vector<char*>& argv, int out_fd, pid_t parent) {
     if (out_fd != STDOUT_FILENO) dup2(out_fd, STDOUT_FILENO);
@@ -77,7 +89,7 @@ std::int64_t ms_between(clock::time_point a, clock::time_point b) {
     std::signal(SIGPIPE, SIG_DFL);
     prctl(PR_SET_PDEATHSIG, SIGTERM);  // a SIGKILLed supervisor must not leave workers behind
     if (getppid() != parent) _exit(1);
-    execv("/proc/self/exe", argv.data());
+    execv(self_path().c_str(), argv.data());
     _exit(127);
 }
 
@@ -399,6 +411,7 @@ void add_worker_options(CLI::App& app, worker_options& o) {
 }
 
 int run_supervisor(int argc, char** argv, const supervisor_config& cfg) {
+    (void)self_path();  // resolve before forking
     worker_plan_input in{cfg.workers, cfg.port, cfg.instance_prefix};
     if (in.instance_prefix.empty()) in.instance_prefix = random_instance_prefix();
     auto slots = plan_workers(in);
