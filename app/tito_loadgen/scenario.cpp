@@ -1,6 +1,7 @@
 // File: app/tito_loadgen/scenario.cpp
 #include "scenario.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
@@ -61,6 +62,12 @@ void conversation::append_user() {
 
 std::string conversation::request_body() const {
     std::string body;
+    request_body(body);
+    return body;
+}
+
+void conversation::request_body(std::string& body) const {
+    body.clear();
     body.reserve(messages_json_.size() + bench_tool.size() + sc_->template_kwargs.size() + 64);
     body += R"({"model":)";
     json::append_quoted(body, sc_->model);
@@ -77,12 +84,14 @@ std::string conversation::request_body() const {
         body += sc_->template_kwargs;
     }
     body += '}';
-    return body;
 }
 
 bool conversation::apply_reply(std::string_view response_body) {
+    // Replies are parsed into a stack arena: no heap traffic for the common small reply.
+    unsigned char arena[16384];
+    boost::json::monotonic_resource mr{arena, sizeof arena};
     boost::system::error_code ec;
-    auto v = boost::json::parse(response_body, ec);
+    auto v = boost::json::parse(response_body, ec, &mr);
     if (ec || !v.is_object()) return false;
     auto* choices = v.get_object().if_contains("choices");
     if (!choices || !choices->is_array() || choices->get_array().empty()) return false;
@@ -91,7 +100,8 @@ bool conversation::apply_reply(std::string_view response_body) {
     if (!msg || !msg->is_object()) return false;
     // The request must extend the conversation exactly as the backend produced it, so the
     // message is re-sent as returned (compact JSON, the same value).
-    append_message(json::compact(*msg));
+    if (messages_++) messages_json_ += ',';
+    json::append_compact(messages_json_, *msg);
     ++turns_done_;
     std::size_t calls = 0;
     if (auto* tc = msg->get_object().if_contains("tool_calls"); tc && tc->is_array()) {

@@ -33,8 +33,9 @@ std::string filler_text(std::size_t n, std::uint64_t seed);
 class conversation {
 public:
     conversation(const scenario& sc, std::uint64_t session_index);
-    // The JSON body of the next chat turn.
+    // The JSON body of the next chat turn (the second form reuses the caller's buffer).
     std::string request_body() const;
+    void request_body(std::string& out) const;
     // Appends the reply's choices[0].message and the next input (tool results or a user
     // message). False when the body is not a chat completion with a message.
     bool apply_reply(std::string_view response_body);

@@ -99,7 +99,7 @@ asio::awaitable<http_result> idempotent(connection& c, std::uint16_t port, std::
 
 // Returns false when the session ended by an error.
 asio::awaitable<bool> run_one_session(const plan& p, thread_state& ts, connection& conn, std::uint16_t port,
-                                      std::uint64_t index) {
+                                      std::uint64_t index, std::string& body) {
     const auto& cfg = *p.cfg;
     auto& res = ts.res;
     std::string id;
@@ -121,7 +121,7 @@ asio::awaitable<bool> run_one_session(const plan& p, thread_state& ts, connectio
     conversation conv{cfg.script, index};
     bool failed = false;
     for (unsigned t = 0; t < cfg.script.turns && clock::now() < p.end; ++t) {
-        const std::string body = conv.request_body();
+        conv.request_body(body);
         const auto sent = clock::now();
         auto r = co_await conn.request(port, "POST", chat_path, body);
         bool counted = false;
@@ -169,10 +169,11 @@ asio::awaitable<void> slot_loop(const plan& p, thread_state& ts, unsigned slot) 
     co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
     std::mt19937_64 rng{cfg.seed * 1'000'003 + slot};
     connection conn{ex, p.addr};
+    std::string body;  // request body buffer, reused across turns and sessions
     for (std::uint64_t k = 0; clock::now() < p.end; ++k) {
         const auto port = cfg.ports[rng() % cfg.ports.size()];
         // A target that fails at once (refused, 503) must not turn the slot into a busy loop.
-        if (!co_await run_one_session(p, ts, conn, port, slot + k * cfg.sessions)) {
+        if (!co_await run_one_session(p, ts, conn, port, slot + k * cfg.sessions, body)) {
             timer.expires_after(std::chrono::milliseconds{10});
             co_await timer.async_wait(asio::as_tuple(asio::use_awaitable));
         }
