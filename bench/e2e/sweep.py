@@ -272,7 +272,8 @@ def main(argv):
     mode = a.server_mode if a.server_mode != "auto" else ("supervisor" if has_workers else "processes")
     if mode == "supervisor" and not has_workers:
         sys.exit("sweep: this tito-server has no --workers; use --server-mode processes")
-    features = {"mode": mode, "tito": a.route != "proxy" and "--hf-checkpoint" in help_text}
+    # A server with --hf-checkpoint always gets it (it is required there), whatever the route.
+    features = {"mode": mode, "tito": "--hf-checkpoint" in help_text}
     if a.route == "chat" and not features["tito"]:
         sys.exit("sweep: this tito-server has no --hf-checkpoint, the chat route cannot serve TITO turns")
     if features["tito"] and not os.path.isdir(a.hf_checkpoint):

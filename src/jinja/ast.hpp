@@ -57,6 +57,9 @@ struct attr_expr : expr {  // obj.name
     attr_expr(src_loc w) : expr(expr_kind::attr, w) {}
     expr_ptr obj;
     std::string name;
+    std::uint8_t method_mask = 0;  // builtins.hpp method_bits of `name`
+    // index, index0, first, last, length, revindex, revindex0 -> 0..6 (loop variable fast path)
+    std::int8_t loop_attr = -1;
 };
 struct item_expr : expr {  // obj[key]
     item_expr(src_loc w) : expr(expr_kind::item, w) {}

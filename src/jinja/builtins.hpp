@@ -23,6 +23,15 @@ value find_global(std::string_view name);
 jres<value> call_method(render_state& st, const value& obj, std::string_view name, call_args&& args, bool& found);
 // True if obj (a str/list/dict) has a Python attribute `name` (a method); used by getattr.
 bool has_method(const value& obj, std::string_view name) noexcept;
+
+// Which built-in types have a method called `name`, as bits; computed once per attribute name at
+// parse time so attribute lookups do not compare method names at render time.
+enum method_bits : std::uint8_t {
+    mm_str = 1, mm_list = 2, mm_tuple = 4, mm_dict = 8, mm_unsafe_list = 16, mm_unsafe_dict = 32,
+};
+std::uint8_t method_mask(std::string_view name) noexcept;
+// 0: obj has no such attribute, 1: a callable method, 2: a method the immutable sandbox forbids.
+int method_status(const value& obj, std::uint8_t mask) noexcept;
 // A bound method object for obj.name (when the method is read without being called).
 value bound_method(const value& obj, std::string_view name);
 

@@ -16,6 +16,7 @@ jres<value> f_tojson(render_state&, const value& v, call_args& a) {
     o.ensure_ascii = arg_truthy(a, 0, "ensure_ascii");
     if (const value* ind = arg(a, 1, "indent"); ind && !ind->is_none()) {
         o.has_indent = true;
+        if ((ind->is_int() || ind->is_bool()) && ind->as_int() > 4096) return fail(py_exc::limit, "tojson indent too large");
         if (ind->is_string()) o.indent = ind->str();
         else if (ind->is_int() || ind->is_bool()) o.indent = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, ind->as_int())), ' ');
         else return fail_type("indent must be an int or str");
@@ -135,6 +136,7 @@ jres<value> f_int(render_state&, const value& v, call_args& a) {
 jres<value> f_indent(render_state&, const value& v, call_args& a) {
     std::string ind = "    ";
     if (const value* w = arg(a, 0, "width")) {
+        if (!w->is_string() && w->as_int() > 4096) return fail(py_exc::limit, "indent width too large");
         if (w->is_string()) ind = w->str();
         else ind = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, w->as_int())), ' ');
     }
@@ -197,6 +199,7 @@ jres<value> f_center(render_state&, const value& v, call_args& a) {
     std::string s = to_str(v);
     std::int64_t len = static_cast<std::int64_t>(utf8_length(s));
     if (width <= len) return value::from_string(std::move(s));
+    if (width > (std::int64_t(1) << 26)) return fail(py_exc::limit, "center() width too large");
     std::int64_t marg = width - len, left = marg / 2 + (marg & width & 1);
     return value::from_string(std::string(static_cast<std::size_t>(left), ' ') + s +
                               std::string(static_cast<std::size_t>(marg - left), ' '));

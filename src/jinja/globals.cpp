@@ -26,10 +26,11 @@ jres<value> g_range(render_state&, call_args&& a) {
     } else return fail_type("range expected at least 1 argument, got 0");
     if (step == 0) return fail(py_exc::value_error, "range() arg 3 must not be zero");
     std::vector<value> out;
-    for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+    for (std::int64_t i = start; step > 0 ? i < stop : i > stop;) {
         if (static_cast<std::int64_t>(out.size()) >= max_range)
             return fail(py_exc::limit, "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
         out.push_back(value::from_int(i));
+        if (__builtin_add_overflow(i, step, &i)) break;
     }
     return value::from_list(std::move(out));
 }

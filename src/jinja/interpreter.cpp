@@ -55,17 +55,16 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             out += static_cast<const data_stmt&>(s).text;
             return flow::normal;
         case stmt_kind::output: {
-            auto r = eval(*static_cast<const output_stmt&>(s).e, sc);
+            auto r = eval_into(*static_cast<const output_stmt&>(s).e, sc, out);
             if (!r) { r.error().set_where(s.where); return std::move(r).error(); }
-            append_str(out, *r);
             if (out.size() > limits_.max_output_bytes) return fail(py_exc::limit, "output too large", s.where);
             return flow::normal;
         }
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
             for (const auto& [cond, body] : st.branches) {
-                JTRY(value c, eval(*cond, sc));
-                if (truthy(c)) return exec(body, sc, out);
+                JTRY(bool c, eval_truthy(*cond, sc));
+                if (c) return exec(body, sc, out);
             }
             return exec(st.otherwise, sc, out);
         }
@@ -82,7 +81,7 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             std::string buf;
             JTRY_VOID(exec(st.body, &inner, buf));
             value v = value::from_string(std::move(buf));
-            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, std::move(v), sc)); }
+            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, v, sc)); }
             JTRY_VOID(assign(st.tgt, std::move(v), sc));
             return flow::normal;
         }
@@ -106,7 +105,7 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             std::string buf;
             JTRY_VOID(exec(st.body, &inner, buf));
             value v = value::from_string(std::move(buf));
-            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, std::move(v), sc)); }
+            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, v, sc)); }
             append_str(out, v);
             return flow::normal;
         }
@@ -121,8 +120,8 @@ jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
 
 jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
     JTRY(value seq, eval(*f.iter, sc));
-    if (seq.is_undefined() && seq.undefined_detail() && seq.undefined_detail()->unsafe)
-        return fail(py_exc::security_error, seq.undefined_detail()->hint, f.where);
+    if (seq.is_undefined() && seq.undefined_unsafe())
+        return fail(py_exc::security_error, seq.undefined_hint(), f.where);
     auto iv = iterate_view(seq);
     if (!iv) { iv.error().set_where(f.where); return std::move(iv).error(); }
     value items_val;
@@ -130,9 +129,10 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
         std::vector<value> kept;
         for (const value& item : iv->get()) {
             scope filter_scope(sc);
-            JTRY_VOID(assign(f.tgt, item, &filter_scope));
-            JTRY(value c, eval(*f.filter, &filter_scope));
-            if (truthy(c)) kept.push_back(item);
+            if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
+            else JTRY_VOID(assign(f.tgt, item, &filter_scope));
+            JTRY(bool c, eval_truthy(*f.filter, &filter_scope));
+            if (c) kept.push_back(item);
         }
         items_val = value::from_list(std::move(kept));
     } else if (iv->items) {
@@ -152,8 +152,9 @@ jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
         scope iter_scope(sc);
         loop->set_index(i);
-        iter_scope.set(sym::loop, loop_val);
-        JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
+        iter_scope.bind_ref(sym::loop, &loop_val);
+        if (f.tgt.kind == target::kind_t::name) iter_scope.bind_ref(f.tgt.sym, &items[i]);
+        else JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
         JTRY(flow fl, exec(f.body, &iter_scope, out));
         if (fl == flow::break_) break;
     }

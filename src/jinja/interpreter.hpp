@@ -36,11 +36,25 @@ public:
 
     // expression evaluation (interpreter_expr.cpp)
     jres<value> eval(const expr& e, scope* sc);
+    // Evaluates without copying when the result already lives somewhere (a variable, a dict entry,
+    // a literal): returns a pointer to it, or to `tmp` holding a computed result. The pointer is
+    // valid while tmp and the current scopes are (no statement runs during one expression).
+    // Returns nullptr on error, with the failure parked in the state (take_pending()); this keeps
+    // the hottest function free of result-object traffic.
+    const value* eval_ref(const expr& e, scope* sc, value& tmp);
+    failure take_pending() { return std::move(pending_); }
+    // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
+    jres<bool> eval_truthy(const expr& e, scope* sc);
+    // Appends str(result of e) to out, streaming string concatenations without temporaries.
+    jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
+
+    // attribute / item / call / filter plumbing (interpreter_access.cpp)
     jres<bool> eval_args(const arg_list& a, scope* sc, call_args& out);
     jres<value> call_value(const value& callee, call_args&& args, src_loc where);
     jres<value> get_attribute(const value& obj, std::string_view name, src_loc where);
+    jres<value> get_attribute(const value& obj, std::string_view name, std::uint8_t method_mask, src_loc where);
     jres<value> get_subscript(const value& obj, const value& key, src_loc where);
-    jres<value> apply_filter(const filter_expr& f, value operand, scope* sc);
+    jres<value> apply_filter(const filter_expr& f, const value& operand, scope* sc);
 
     // statements (interpreter.cpp)
     jres<flow> exec(const stmt_list& body, scope* sc, std::string& out);
@@ -58,8 +72,11 @@ private:
     jres<flow> exec_stmt(const stmt& s, scope* sc, std::string& out);
     jres<flow> exec_for(const for_stmt& f, scope* sc, std::string& out);
     jres<bool> assign(const target& t, value v, scope* sc);
-    jres<value> eval_compare(const compare_expr& c, scope* sc);
+    jres<bool> eval_compare(const compare_expr& c, scope* sc);
+    jres<bool> eval_test(const test_expr& t, scope* sc);
     jres<value> eval_call(const call_expr& c, scope* sc);
+    jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
+    jres<value> eval_other(const expr& e, scope* sc);
 
     const program& prog_;
     std::vector<value> root_;
@@ -67,6 +84,12 @@ private:
     render_limits limits_;
     std::optional<std::tm> now_;
     int depth_ = 0;
+    failure pending_;
 };
+
+// JREF(p, eval_ref(...)): binds p or returns the parked failure.
+#define JREF(name, call)                  \
+    const value* name = (call);           \
+    if (!name) return take_pending()
 
 }  // namespace tito::jinja

@@ -1,174 +1,235 @@
 // File: jinja/interpreter_expr.cpp
-// Expression evaluation. Attribute access follows Jinja2's sandboxed getattr: Python attributes
-// (the str/list/dict methods) first, then items; subscripts try the item first. Mutating methods
-// are blocked by ImmutableSandboxedEnvironment and come back as an "unsafe" undefined that raises
-// SecurityError when called.
+// Expression evaluation. eval_ref() is the hot path: names, attributes and items resolve to a
+// pointer into existing storage (scope, dict, list, literal) so reading `message.role` copies
+// nothing and touches no reference count; string `+` chains are built in one buffer.
 #include "jinja/builtins.hpp"
 #include "jinja/interpreter.hpp"
 
 namespace tito::jinja {
+
+failure undefined_failure(const value& v, src_loc w);  // interpreter_access.cpp
+
 namespace {
 
-failure undefined_failure(const value& v, src_loc w) {
-    const undefined_info* u = v.undefined_detail();
-    if (u && u->unsafe) return fail(py_exc::security_error, u->hint, w);
-    return fail_undefined(u ? u->hint : "value is undefined", w);
-}
-
-bool is_unsafe_method(const value& obj, std::string_view n) {
-    static constexpr std::string_view list_m[] = {"append", "clear", "extend", "insert", "pop", "remove", "reverse", "sort"};
-    static constexpr std::string_view dict_m[] = {"clear", "pop", "popitem", "setdefault", "update"};
-    if (obj.is_list() && obj.sequence_kind() == seq_kind::list)
-        for (auto m : list_m) if (m == n) return true;
-    if (obj.is_dict())
-        for (auto m : dict_m) if (m == n) return true;
-    return false;
-}
-
-value unsafe_undefined(const value& obj, std::string_view n) {
-    return value::undefined("access to attribute '" + std::string(n) + "' of '" + type_name(obj) + "' object is unsafe.", true);
-}
+bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 
 }  // namespace
 
-jres<value> render_state::get_attribute(const value& obj, std::string_view name, src_loc where) {
-    switch (obj.kind()) {
-        case value_kind::undefined: return undefined_failure(obj, where);
-        case value_kind::dict:
-        case value_kind::list:
-        case value_kind::string:
-            if (is_unsafe_method(obj, name)) return unsafe_undefined(obj, name);
-            if (has_method(obj, name)) return bound_method(obj, name);
-            if (obj.is_dict()) {
-                if (const value* v = obj.dict().find(name)) return *v;
+const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
+    switch (e.kind) {
+        case expr_kind::literal: return &static_cast<const literal_expr&>(e).val;
+        case expr_kind::name: {
+            const auto& n = static_cast<const name_expr&>(e);
+            if (sc) {
+                if (const value* v = sc->find(n.sym)) return v;
             }
-            return value::undefined("'" + std::string(type_name(obj)) + " object' has no attribute '" + std::string(name) + "'");
-        case value_kind::object: return obj.object().get_attr(name);
-        default:
-            return value::undefined("'" + std::string(type_name(obj)) + " object' has no attribute '" + std::string(name) + "'");
-    }
-}
-
-jres<value> render_state::get_subscript(const value& obj, const value& key, src_loc where) {
-    if (obj.is_undefined()) return undefined_failure(obj, where);
-    if (obj.is_object()) {
-        if (key.is_string()) return obj.object().get_attr(key.str());
-        return value::undefined("no item");
-    }
-    value v = get_item(obj, key);
-    if (v.is_undefined() && key.is_string() && (obj.is_dict() || obj.is_list() || obj.is_string())) {
-        if (is_unsafe_method(obj, key.str())) return unsafe_undefined(obj, key.str());
-        if (has_method(obj, key.str())) return bound_method(obj, key.str());
-    }
-    return v;
-}
-
-jres<bool> render_state::eval_args(const arg_list& a, scope* sc, call_args& out) {
-    out.positional.reserve(a.positional.size());
-    for (const auto& e : a.positional) {
-        JTRY(value v, eval(*e, sc));
-        out.positional.push_back(std::move(v));
-    }
-    for (const auto& [k, e] : a.keyword) {
-        JTRY(value v, eval(*e, sc));
-        out.keyword.emplace_back(k, std::move(v));
-    }
-    if (a.star_args) {
-        JTRY(value v, eval(*a.star_args, sc));
-        JTRY(std::vector<value> items, iterate(v));
-        for (auto& x : items) out.positional.push_back(std::move(x));
-    }
-    if (a.star_kwargs) {
-        JTRY(value v, eval(*a.star_kwargs, sc));
-        if (!v.is_dict()) return fail_type("argument after ** must be a mapping");
-        for (const auto& [k, x] : v.dict().items) out.keyword.emplace_back(to_str(k), x);
-    }
-    return true;
-}
-
-jres<value> render_state::call_value(const value& callee, call_args&& args, src_loc where) {
-    if (callee.is_undefined()) return undefined_failure(callee, where);
-    if (!callee.is_object()) return fail_type(std::string("'") + type_name(callee) + "' object is not callable", where);
-    auto r = callee.object().call(*this, std::move(args));
-    if (!r) r.error().set_where(where);
-    return r;
-}
-
-jres<value> render_state::eval_call(const call_expr& c, scope* sc) {
-    if (c.callee->kind == expr_kind::attr) {
-        // obj.method(args): call the method directly without building a bound method object.
-        const auto& a = static_cast<const attr_expr&>(*c.callee);
-        JTRY(value obj, eval(*a.obj, sc));
-        if (obj.is_undefined()) return undefined_failure(obj, a.where);
-        if ((obj.is_string() || obj.is_list() || obj.is_dict()) && !is_unsafe_method(obj, a.name) &&
-            has_method(obj, a.name)) {
-            call_args args;
-            JTRY_VOID(eval_args(c.args, sc, args));
-            bool found = false;
-            auto r = call_method(*this, obj, a.name, std::move(args), found);
-            if (!r) r.error().set_where(c.where);
-            return r;
+            const value& r = root_[n.sym];
+            if (!r.is_undefined() || r.undefined_has_info()) return &r;
+            tmp = value::undefined_name(&n.name);
+            return &tmp;
         }
-        JTRY(value fn, get_attribute(obj, a.name, a.where));
-        call_args args;
-        JTRY_VOID(eval_args(c.args, sc, args));
-        return call_value(fn, std::move(args), c.where);
+        case expr_kind::attr: {
+            const auto& a = static_cast<const attr_expr&>(e);
+            const value* obj = eval_ref(*a.obj, sc, tmp);
+            if (!obj) return nullptr;
+            if (obj->is_dict() && method_status(*obj, a.method_mask) == 0) {
+                if (const value* v = obj->dict().find(std::string_view(a.name))) return v;
+                tmp = value::undefined_attr(&a.name);
+                return &tmp;
+            } else if (obj->is_object()) {
+                const object_data& o = obj->object();
+                if (const value* v = o.attr_ref(a.name)) return v;
+                value r;
+                if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
+                    tmp = std::move(r);
+                    return &tmp;
+                }
+            }
+            auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
+            if (!r) { pending_ = std::move(r).error(); return nullptr; }
+            tmp = std::move(*r);
+            return &tmp;
+        }
+        case expr_kind::item: {
+            const auto& it = static_cast<const item_expr&>(e);
+            const value* obj = eval_ref(*it.obj, sc, tmp);
+            if (!obj) return nullptr;
+            value ktmp;
+            const value* key = eval_ref(*it.key, sc, ktmp);
+            if (!key) return nullptr;
+            if (obj->is_dict()) {
+                if (const value* v = obj->dict().find(*key)) return v;
+            } else if (obj->is_list() && obj->sequence_kind() != seq_kind::generator && (key->is_int() || key->is_bool())) {
+                const auto& items = obj->list().items;
+                std::int64_t i = key->as_int(), n = static_cast<std::int64_t>(items.size());
+                if (i < 0) i += n;
+                if (i >= 0 && i < n) return &items[static_cast<std::size_t>(i)];
+            }
+            auto r = get_subscript(*obj, *key, it.where);
+            if (!r) { pending_ = std::move(r).error(); return nullptr; }
+            tmp = std::move(*r);
+            return &tmp;
+        }
+        default: {
+            auto r = eval_other(e, sc);
+            if (!r) { pending_ = std::move(r).error(); return nullptr; }
+            tmp = std::move(*r);
+            return &tmp;
+        }
     }
-    JTRY(value fn, eval(*c.callee, sc));
-    call_args args;
-    JTRY_VOID(eval_args(c.args, sc, args));
-    return call_value(fn, std::move(args), c.where);
 }
 
-jres<value> render_state::apply_filter(const filter_expr& f, value operand, scope* sc) {
-    if (!f.fn) return fail(py_exc::template_runtime_error, "No filter named '" + f.name + "' found.", f.where);
-    call_args args;
-    JTRY_VOID(eval_args(f.args, sc, args));
-    auto r = f.fn(*this, operand, args);
-    if (!r) r.error().set_where(f.where);
-    return r;
+jres<value> render_state::eval(const expr& e, scope* sc) {
+    switch (e.kind) {
+        case expr_kind::literal:
+        case expr_kind::name:
+        case expr_kind::attr:
+        case expr_kind::item: {
+            value tmp;
+            JREF(p, eval_ref(e, sc, tmp));
+            if (p == &tmp) return tmp;
+            return *p;
+        }
+        default: return eval_other(e, sc);
+    }
 }
 
-jres<value> render_state::eval_compare(const compare_expr& c, scope* sc) {
-    JTRY(value lhs, eval(*c.first, sc));
+jres<bool> render_state::eval_compare(const compare_expr& c, scope* sc) {
+    value ltmp;
+    JREF(lhs, eval_ref(*c.first, sc, ltmp));
+    value rtmp[2];
+    int slot = 0;
     for (const auto& [op, e] : c.rest) {
-        JTRY(value rhs, eval(*e, sc));
+        value& rt = rtmp[slot];
+        JREF(rhs, eval_ref(*e, sc, rt));
         bool ok = false;
         switch (op) {
-            case cmp_op::eq: ok = py_eq(lhs, rhs); break;
-            case cmp_op::ne: ok = !py_eq(lhs, rhs); break;
+            case cmp_op::eq: ok = py_eq(*lhs, *rhs); break;
+            case cmp_op::ne: ok = !py_eq(*lhs, *rhs); break;
             case cmp_op::in:
             case cmp_op::not_in: {
-                if (rhs.is_undefined() && rhs.undefined_detail() && rhs.undefined_detail()->unsafe)
-                    return undefined_failure(rhs, c.where);
-                auto r = contains(rhs, lhs);
+                if (rhs->is_undefined() && rhs->undefined_unsafe())
+                    return undefined_failure(*rhs, c.where);
+                auto r = contains(*rhs, *lhs);
                 if (!r) { r.error().set_where(c.where); return std::move(r).error(); }
                 ok = op == cmp_op::in ? *r : !*r;
                 break;
             }
             default: {
                 const char* sym = op == cmp_op::lt ? "<" : op == cmp_op::le ? "<=" : op == cmp_op::gt ? ">" : ">=";
-                auto r = py_compare(lhs, rhs, sym);
+                auto r = py_compare(*lhs, *rhs, sym);
                 if (!r) { r.error().set_where(c.where); return std::move(r).error(); }
                 int k = *r;
                 ok = op == cmp_op::lt ? k < 0 : op == cmp_op::le ? k <= 0 : op == cmp_op::gt ? k > 0 : k >= 0;
             }
         }
-        if (!ok) return value::from_bool(false);
-        lhs = std::move(rhs);
+        if (!ok) return false;
+        lhs = rhs;  // stays alive in its slot while the next right operand uses the other one
+        slot ^= 1;
     }
-    return value::from_bool(true);
+    return true;
 }
 
-jres<value> render_state::eval(const expr& e, scope* sc) {
-    switch (e.kind) {
-        case expr_kind::literal: return static_cast<const literal_expr&>(e).val;
-        case expr_kind::name: {
-            const auto& n = static_cast<const name_expr&>(e);
-            value v = lookup(n.sym, sc);
-            if (v.is_undefined() && !v.undefined_detail()) return value::undefined("'" + n.name + "' is undefined");
-            return v;
+// Evaluates a left-deep chain a + b + c + ... with Python's pairwise semantics, but keeps plain
+// strings in `buf` (appended at its end) instead of allocating a temporary per `+`. On return
+// either the result is a plain string appended to buf (returns true) or it is in `result` (false).
+jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result) {
+    const expr* operands[64];
+    std::size_t n = 0;
+    const expr* cur = &b;
+    while (cur->kind == expr_kind::binary && static_cast<const binary_expr*>(cur)->op == binop::add && n < 63) {
+        operands[n++] = static_cast<const binary_expr*>(cur)->rhs.get();
+        cur = static_cast<const binary_expr*>(cur)->lhs.get();
+    }
+    operands[n++] = cur;  // leftmost; operands are in reverse order
+    std::size_t base = buf.size();
+    bool in_buf = false;
+    {
+        value tmp;
+        JREF(first, eval_ref(*operands[n - 1], sc, tmp));
+        if (plain_string(*first)) { buf += first->str(); in_buf = true; }
+        else result = *first;
+    }
+    for (std::size_t i = n - 1; i-- > 0;) {
+        value tmp;
+        JREF(v, eval_ref(*operands[i], sc, tmp));
+        if (in_buf && plain_string(*v)) { buf += v->str(); continue; }
+        if (in_buf) {
+            result = value::from_string(buf.substr(base));
+            buf.resize(base);
+            in_buf = false;
         }
+        auto r = binary_op(binop::add, result, *v);
+        if (!r) { r.error().set_where(b.where); return std::move(r).error(); }
+        result = std::move(*r);
+        if (plain_string(result)) { buf += result.str(); in_buf = true; }
+    }
+    return in_buf;
+}
+
+jres<bool> render_state::eval_test(const test_expr& t, scope* sc) {
+    if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
+    value tmp;
+    JREF(operand, eval_ref(*t.operand, sc, tmp));
+    call_args args;
+    if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs)
+        JTRY_VOID(eval_args(t.args, sc, args));
+    auto r = t.fn(*this, *operand, args);
+    if (!r) r.error().set_where(t.where);
+    return r;
+}
+
+jres<bool> render_state::eval_truthy(const expr& e, scope* sc) {
+    switch (e.kind) {
+        case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
+        case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
+        case expr_kind::not_: {
+            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
+            return !t;
+        }
+        case expr_kind::and_: {
+            const auto& l = static_cast<const logical_expr&>(e);
+            JTRY(bool a, eval_truthy(*l.lhs, sc));
+            if (!a) return false;
+            return eval_truthy(*l.rhs, sc);
+        }
+        case expr_kind::or_: {
+            const auto& l = static_cast<const logical_expr&>(e);
+            JTRY(bool a, eval_truthy(*l.lhs, sc));
+            if (a) return true;
+            return eval_truthy(*l.rhs, sc);
+        }
+        default: {
+            value tmp;
+            JREF(v, eval_ref(e, sc, tmp));
+            return truthy(*v);
+        }
+    }
+}
+
+jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
+    if (e.kind == expr_kind::binary && static_cast<const binary_expr&>(e).op == binop::add) {
+        value result;
+        JTRY(bool in_buf, eval_add_chain(static_cast<const binary_expr&>(e), sc, out, result));
+        if (!in_buf) append_str(out, result);
+        return true;
+    }
+    if (e.kind == expr_kind::concat) {
+        for (const auto& p : static_cast<const concat_expr&>(e).parts) {
+            value tmp;
+            JREF(v, eval_ref(*p, sc, tmp));
+            append_str(out, *v);
+        }
+        return true;
+    }
+    value tmp;
+    JREF(v, eval_ref(e, sc, tmp));
+    append_str(out, *v);
+    return true;
+}
+
+jres<value> render_state::eval_other(const expr& e, scope* sc) {
+    switch (e.kind) {
         case expr_kind::list:
         case expr_kind::tuple: {
             const auto& s = static_cast<const seq_expr&>(e);
@@ -192,48 +253,34 @@ jres<value> render_state::eval(const expr& e, scope* sc) {
             }
             return value::from_dict(std::move(items));
         }
-        case expr_kind::attr: {
-            const auto& a = static_cast<const attr_expr&>(e);
-            JTRY(value obj, eval(*a.obj, sc));
-            return get_attribute(obj, a.name, a.where);
-        }
-        case expr_kind::item: {
-            const auto& it = static_cast<const item_expr&>(e);
-            JTRY(value obj, eval(*it.obj, sc));
-            JTRY(value key, eval(*it.key, sc));
-            return get_subscript(obj, key, it.where);
-        }
         case expr_kind::slice: {
             const auto& s = static_cast<const slice_expr&>(e);
-            JTRY(value obj, eval(*s.obj, sc));
+            value otmp;
+            JREF(obj, eval_ref(*s.obj, sc, otmp));
             value a, b, c;
             if (s.start) { JTRY(a, eval(*s.start, sc)); }
             if (s.stop) { JTRY(b, eval(*s.stop, sc)); }
             if (s.step) { JTRY(c, eval(*s.step, sc)); }
-            if (obj.is_undefined()) return undefined_failure(obj, s.where);
-            auto r = get_slice(obj, a, b, c);
+            if (obj->is_undefined()) return undefined_failure(*obj, s.where);
+            auto r = get_slice(*obj, a, b, c);
             if (!r) r.error().set_where(s.where);
             return r;
         }
         case expr_kind::call: return eval_call(static_cast<const call_expr&>(e), sc);
         case expr_kind::filter: {
             const auto& f = static_cast<const filter_expr&>(e);
-            JTRY(value operand, eval(*f.operand, sc));
-            return apply_filter(f, std::move(operand), sc);
+            value tmp;
+            JREF(operand, eval_ref(*f.operand, sc, tmp));
+            return apply_filter(f, *operand, sc);
         }
         case expr_kind::test: {
-            const auto& t = static_cast<const test_expr&>(e);
-            if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
-            JTRY(value operand, eval(*t.operand, sc));
-            call_args args;
-            JTRY_VOID(eval_args(t.args, sc, args));
-            auto r = t.fn(*this, operand, args);
-            if (!r) { r.error().set_where(t.where); return std::move(r).error(); }
-            return value::from_bool(*r);
+            JTRY(bool ok, eval_test(static_cast<const test_expr&>(e), sc));
+            return value::from_bool(ok);
         }
         case expr_kind::neg: {
-            JTRY(value v, eval(*static_cast<const unary_expr&>(e).operand, sc));
-            auto r = negate(v);
+            value tmp;
+            JREF(v, eval_ref(*static_cast<const unary_expr&>(e).operand, sc, tmp));
+            auto r = negate(*v);
             if (!r) r.error().set_where(e.where);
             return r;
         }
@@ -244,49 +291,57 @@ jres<value> render_state::eval(const expr& e, scope* sc) {
             return v.is_bool() ? value::from_int(v.as_int()) : v;
         }
         case expr_kind::not_: {
-            JTRY(value v, eval(*static_cast<const unary_expr&>(e).operand, sc));
-            return value::from_bool(!truthy(v));
+            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
+            return value::from_bool(!t);
         }
         case expr_kind::binary: {
             const auto& b = static_cast<const binary_expr&>(e);
-            JTRY(value l, eval(*b.lhs, sc));
-            JTRY(value r, eval(*b.rhs, sc));
-            auto res = binary_op(b.op, l, r);
+            if (b.op == binop::add) {
+                std::string buf;
+                value result;
+                JTRY(bool in_buf, eval_add_chain(b, sc, buf, result));
+                if (in_buf) return value::from_string(std::move(buf));
+                return result;
+            }
+            value lt, rt;
+            JREF(l, eval_ref(*b.lhs, sc, lt));
+            JREF(r, eval_ref(*b.rhs, sc, rt));
+            auto res = binary_op(b.op, *l, *r);
             if (!res) res.error().set_where(b.where);
             return res;
         }
         case expr_kind::concat: {
-            const auto& c = static_cast<const concat_expr&>(e);
             std::string s;
-            for (const auto& p : c.parts) {
-                JTRY(value v, eval(*p, sc));
-                append_str(s, v);
-            }
+            JTRY_VOID(eval_into(e, sc, s));
             return value::from_string(std::move(s));
         }
-        case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
-        case expr_kind::and_: {
-            const auto& l = static_cast<const logical_expr&>(e);
-            JTRY(value a, eval(*l.lhs, sc));
-            if (!truthy(a)) return a;
-            return eval(*l.rhs, sc);
+        case expr_kind::compare: {
+            JTRY(bool ok, eval_compare(static_cast<const compare_expr&>(e), sc));
+            return value::from_bool(ok);
         }
+        case expr_kind::and_:
         case expr_kind::or_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            JTRY(value a, eval(*l.lhs, sc));
-            if (truthy(a)) return a;
+            value tmp;
+            JREF(a, eval_ref(*l.lhs, sc, tmp));
+            bool t = truthy(*a);
+            if (e.kind == expr_kind::and_ ? !t : t) return a == &tmp ? std::move(tmp) : *a;
             return eval(*l.rhs, sc);
         }
         case expr_kind::cond: {
             const auto& c = static_cast<const cond_expr&>(e);
-            JTRY(value t, eval(*c.test, sc));
-            if (truthy(t)) return eval(*c.then, sc);
+            JTRY(bool t, eval_truthy(*c.test, sc));
+            if (t) return eval(*c.then, sc);
             if (c.otherwise) return eval(*c.otherwise, sc);
             return value::undefined("the inline if-expression on line " + std::to_string(c.where.line) +
                                     " evaluated to false and no else section was defined.");
         }
+        default: {
+            value tmp;
+            JREF(p, eval_ref(e, sc, tmp));
+            return p == &tmp ? std::move(tmp) : *p;
+        }
     }
-    return value();
 }
 
 }  // namespace tito::jinja

@@ -96,7 +96,9 @@ struct handler {
 }  // namespace
 
 tito::result<value> parse_json(std::string_view text) {
-    boost::json::basic_parser<handler> p{boost::json::parse_options{}};
+    boost::json::parse_options opts;
+    opts.max_depth = 512;  // Boost's default of 32 is too shallow for nested tool schemas
+    boost::json::basic_parser<handler> p{opts};
     boost::system::error_code ec;
     std::size_t n = p.write_some(false, text.data(), text.size(), ec);
     if (!ec && n < text.size()) {

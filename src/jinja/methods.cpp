@@ -18,11 +18,11 @@ constexpr std::string_view str_methods[] = {
     "ljust", "rjust", "partition", "rpartition", "removeprefix", "removesuffix", "casefold", "swapcase",
     "encode", "format", "expandtabs", "istitle", "isidentifier", "isprintable", "isascii", "format_map",
     "maketrans", "translate"};
-constexpr std::string_view list_methods[] = {"count", "index", "copy", "append", "clear", "extend", "insert",
-                                              "pop", "remove", "reverse", "sort"};
+constexpr std::string_view list_methods[] = {"count", "index", "copy"};
+constexpr std::string_view list_unsafe[] = {"append", "clear", "extend", "insert", "pop", "remove", "reverse", "sort"};
 constexpr std::string_view tuple_methods[] = {"count", "index"};
-constexpr std::string_view dict_methods[] = {"get", "items", "keys", "values", "copy", "fromkeys", "clear",
-                                              "pop", "popitem", "setdefault", "update"};
+constexpr std::string_view dict_methods[] = {"get", "items", "keys", "values", "copy", "fromkeys"};
+constexpr std::string_view dict_unsafe[] = {"clear", "pop", "popitem", "setdefault", "update"};
 
 template <std::size_t N>
 bool in_list(const std::string_view (&l)[N], std::string_view n) {
@@ -109,6 +109,7 @@ jres<value> str_pad(const std::string& s, const call_args& a, int mode) {
     std::string fill = f && f->is_string() ? f->str() : " ";
     std::int64_t len = static_cast<std::int64_t>(utf8_length(s)), width = w->as_int();
     if (width <= len) return value::from_string(s);
+    if (width > (std::int64_t(1) << 26)) return fail(py_exc::limit, "padding width too large");
     std::int64_t total = width - len, left = mode == 0 ? 0 : mode == 1 ? total : total / 2 + (total & width & 1);
     std::string out;
     for (std::int64_t i = 0; i < left; ++i) out += fill;
@@ -173,6 +174,7 @@ jres<value> call_str_method(render_state& st, const std::string& s, std::string_
         const value* w = arg(a, 0, "width");
         std::int64_t width = w ? w->as_int() : 0, len = static_cast<std::int64_t>(utf8_length(s));
         if (width <= len) return value::from_string(s);
+        if (width > (std::int64_t(1) << 26)) return fail(py_exc::limit, "zfill() width too large");
         std::string pad(static_cast<std::size_t>(width - len), '0');
         if (!s.empty() && (s[0] == '-' || s[0] == '+')) return value::from_string(s.substr(0, 1) + pad + s.substr(1));
         return value::from_string(pad + s);
@@ -247,17 +249,31 @@ jres<value> call_dict_method(const value& obj, std::string_view n, call_args& a)
 
 }  // namespace
 
-bool has_method(const value& obj, std::string_view name) noexcept {
+std::uint8_t method_mask(std::string_view name) noexcept {
+    std::uint8_t m = 0;
+    if (in_list(str_methods, name)) m |= mm_str;
+    if (in_list(list_methods, name)) m |= mm_list;
+    if (in_list(list_unsafe, name)) m |= mm_unsafe_list;
+    if (in_list(tuple_methods, name)) m |= mm_tuple;
+    if (in_list(dict_methods, name)) m |= mm_dict;
+    if (in_list(dict_unsafe, name)) m |= mm_unsafe_dict;
+    return m;
+}
+
+int method_status(const value& obj, std::uint8_t mask) noexcept {
+    if (mask == 0) return 0;
     switch (obj.kind()) {
-        case value_kind::string: return in_list(str_methods, name);
+        case value_kind::string: return (mask & mm_str) ? 1 : 0;
         case value_kind::list:
-            if (obj.sequence_kind() == seq_kind::tuple) return in_list(tuple_methods, name);
-            if (obj.sequence_kind() == seq_kind::list) return in_list(list_methods, name);
-            return false;
-        case value_kind::dict: return in_list(dict_methods, name);
-        default: return false;
+            if (obj.sequence_kind() == seq_kind::tuple) return (mask & mm_tuple) ? 1 : 0;
+            if (obj.sequence_kind() == seq_kind::list) return (mask & mm_unsafe_list) ? 2 : (mask & mm_list) ? 1 : 0;
+            return 0;
+        case value_kind::dict: return (mask & mm_unsafe_dict) ? 2 : (mask & mm_dict) ? 1 : 0;
+        default: return 0;
     }
 }
+
+bool has_method(const value& obj, std::string_view name) noexcept { return method_status(obj, method_mask(name)) == 1; }
 
 jres<value> call_method(render_state& st, const value& obj, std::string_view name, call_args&& args, bool& found) {
     found = has_method(obj, name);

@@ -8,6 +8,11 @@ value namespace_object::get_attr(std::string_view name) const {
     return value::undefined("'Namespace' object has no attribute '" + std::string(name) + "'");
 }
 
+const value* namespace_object::attr_ref(std::string_view name) const {
+    for (const auto& [k, v] : attrs_) if (k == name) return &v;
+    return nullptr;
+}
+
 bool namespace_object::set_attr(std::string_view name, value v) const {
     for (auto& [k, x] : attrs_) {
         if (k == name) { x = std::move(v); return true; }
@@ -27,6 +32,22 @@ std::string namespace_object::repr() const {
         append_repr(s, v);
     }
     return s + "}>";
+}
+
+bool loop_object::loop_attr(int id, value& out) const {
+    const auto& items = seq_.list().items;
+    std::int64_t len = static_cast<std::int64_t>(items.size());
+    std::int64_t i = static_cast<std::int64_t>(index0_);
+    switch (id) {
+        case 0: out = value::from_int(i + 1); return true;
+        case 1: out = value::from_int(i); return true;
+        case 2: out = value::from_bool(i == 0); return true;
+        case 3: out = value::from_bool(i == len - 1); return true;
+        case 4: out = value::from_int(len); return true;
+        case 5: out = value::from_int(len - i); return true;
+        case 6: out = value::from_int(len - i - 1); return true;
+        default: return false;
+    }
 }
 
 value loop_object::get_attr(std::string_view n) const {

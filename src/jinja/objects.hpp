@@ -17,6 +17,7 @@ class namespace_object final : public object_data {
 public:
     const char* type_name() const noexcept override { return "Namespace"; }
     value get_attr(std::string_view name) const override;
+    const value* attr_ref(std::string_view name) const override;
     bool set_attr(std::string_view name, value v) const override;
     std::string repr() const override;
 
@@ -29,6 +30,7 @@ public:
     explicit loop_object(value seq) : seq_(std::move(seq)) {}
     const char* type_name() const noexcept override { return "LoopContext"; }
     value get_attr(std::string_view name) const override;
+    bool loop_attr(int id, value& out) const override;
     std::string repr() const override;
     void set_index(std::size_t i) const noexcept { index0_ = i; }
 

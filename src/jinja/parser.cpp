@@ -67,7 +67,10 @@ jres<bool> parser::parse_body(stmt_list& out, std::initializer_list<std::string_
         const token& t = cur();
         switch (t.kind) {
             case token_kind::data:
-                out.push_back(std::make_unique<data_stmt>(t.where, t.text));
+                if (!out.empty() && out.back()->kind == stmt_kind::data)
+                    static_cast<data_stmt&>(*out.back()).text += t.text;
+                else
+                    out.push_back(std::make_unique<data_stmt>(t.where, t.text));
                 next();
                 break;
             case token_kind::variable_begin: {
@@ -77,6 +80,15 @@ jres<bool> parser::parse_body(stmt_list& out, std::initializer_list<std::string_
                 if (cur().kind != token_kind::variable_end)
                     return error_here("expected token 'end of print statement', got '" + cur().text + "'");
                 next();
+                if (st->e->kind == expr_kind::literal && static_cast<const literal_expr&>(*st->e).val.is_string()) {
+                    // {{ 'text' }} prints the text: store it as data (merged with neighbouring data).
+                    const std::string& text = static_cast<const literal_expr&>(*st->e).val.str();
+                    if (!out.empty() && out.back()->kind == stmt_kind::data)
+                        static_cast<data_stmt&>(*out.back()).text += text;
+                    else
+                        out.push_back(std::make_unique<data_stmt>(st->where, text));
+                    break;
+                }
                 out.push_back(std::move(st));
                 break;
             }
@@ -116,6 +128,12 @@ jres<bool> parser::parse_body(stmt_list& out, std::initializer_list<std::string_
 }
 
 jres<stmt_ptr> parser::parse_statement() {
+    // Statement nesting shares the expression depth budget (each block level recurses).
+    struct guard {
+        int& d;
+        ~guard() { --d; }
+    } g{++depth_};
+    if (depth_ > 256) return error_here("blocks nested too deeply");
     const token& t = cur();
     if (t.kind != token_kind::name) return error_here("tag name expected");
     src_loc w = t.where;

@@ -98,6 +98,7 @@ private:
     // Unknown filters/tests outside if-statements and conditional expressions fail at compile time
     // in Jinja2 (TemplateAssertionError); inside them ("soft" frames) only when evaluated.
     bool soft_ = false;
+    int depth_ = 0;  // expression nesting, bounded so hostile templates cannot overflow the stack
     std::vector<std::pair<std::string, src_loc>> hard_unknowns_;
     void note_unknown(const std::string& what, src_loc w) {
         if (!soft_) hard_unknowns_.emplace_back(what, w);

@@ -7,7 +7,18 @@
 
 namespace tito::jinja::detail {
 
+namespace {
+constexpr int max_expression_depth = 256;
+struct depth_guard {
+    int& d;
+    explicit depth_guard(int& x) : d(x) { ++d; }
+    ~depth_guard() { --d; }
+};
+}  // namespace
+
 jres<expr_ptr> parser::parse_expression(bool with_condexpr) {
+    depth_guard g(depth_);
+    if (depth_ > max_expression_depth) return error_here("expression nested too deeply");
     if (!with_condexpr) return parse_or();
     std::size_t mark = hard_unknowns_.size();
     JTRY(expr_ptr e, parse_or());
@@ -83,6 +94,8 @@ jres<expr_ptr> parser::parse_and() {
 }
 
 jres<expr_ptr> parser::parse_not() {
+    depth_guard g(depth_);
+    if (depth_ > max_expression_depth) return error_here("expression nested too deeply");
     if (is_name("not")) {
         src_loc w = cur().where;
         next();
@@ -180,6 +193,8 @@ jres<expr_ptr> parser::parse_pow() {
 }
 
 jres<expr_ptr> parser::parse_unary(bool with_filter) {
+    depth_guard g(depth_);
+    if (depth_ > max_expression_depth) return error_here("expression nested too deeply");
     src_loc w = cur().where;
     expr_ptr node;
     if (is_op("-") || is_op("+")) {
@@ -286,6 +301,11 @@ jres<expr_ptr> parser::parse_postfix(expr_ptr node) {
                 auto a = std::make_unique<attr_expr>(w);
                 a->obj = std::move(node);
                 a->name = cur().text;
+                a->method_mask = method_mask(a->name);
+                static constexpr std::string_view loop_names[] = {"index", "index0", "first", "last",
+                                                                  "length", "revindex", "revindex0"};
+                for (int i = 0; i < 7; ++i)
+                    if (a->name == loop_names[i]) a->loop_attr = static_cast<std::int8_t>(i);
                 next();
                 node = std::move(a);
             } else if (cur().kind == token_kind::integer) {

@@ -23,30 +23,53 @@ public:
     // Finds sym in this scope or its parents (not the root frame); nullptr if absent.
     const value* find(symbol s) const noexcept {
         for (const scope* sc = this; sc; sc = sc->parent_)
-            for (const auto& kv : sc->vars_)
-                if (kv.first == s) return &kv.second;
+            for (const auto& e : sc->vars_)
+                if (e.sym == s) return e.get();
         return nullptr;
     }
     // Binds sym in this scope (shadowing parents).
     void set(symbol s, value v) {
-        for (auto& kv : vars_)
-            if (kv.first == s) { kv.second = std::move(v); return; }
-        vars_.emplace_back(s, std::move(v));
+        for (auto& e : vars_) {
+            if (e.sym == s) {
+                e.own = std::move(v);
+                e.ref = nullptr;
+                return;
+            }
+        }
+        vars_.push_back(entry{s, nullptr, std::move(v)});
     }
-    // All visible bindings flattened (innermost wins), for closures of nested macros.
+    // Binds sym to a value owned elsewhere that outlives this scope (loop items, the loop object):
+    // no copy and no reference-count traffic per iteration.
+    void bind_ref(symbol s, const value* v) {
+        for (auto& e : vars_) {
+            if (e.sym == s) {
+                e.own = value();
+                e.ref = v;
+                return;
+            }
+        }
+        vars_.push_back(entry{s, v, value()});
+    }
+    // All visible bindings flattened (innermost wins) as owned copies, for closures of nested macros.
     void flatten_into(scope& dst) const {
         for (const scope* sc = this; sc; sc = sc->parent_)
-            for (const auto& kv : sc->vars_)
-                if (!dst.find_local(kv.first)) dst.vars_.push_back(kv);
+            for (const auto& e : sc->vars_)
+                if (!dst.find_local(e.sym)) dst.vars_.push_back(entry{e.sym, nullptr, *e.get()});
     }
     const value* find_local(symbol s) const noexcept {
-        for (const auto& kv : vars_) if (kv.first == s) return &kv.second;
+        for (const auto& e : vars_) if (e.sym == s) return e.get();
         return nullptr;
     }
 
 private:
+    struct entry {
+        symbol sym;
+        const value* ref;  // borrowed value, or nullptr when `own` holds it
+        value own;
+        const value* get() const noexcept { return ref ? ref : &own; }
+    };
     scope* parent_;
-    boost::container::small_vector<std::pair<symbol, value>, 6> vars_;
+    boost::container::small_vector<entry, 6> vars_;
 };
 
 }  // namespace tito::jinja

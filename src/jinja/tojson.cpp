@@ -14,6 +14,18 @@ namespace {
 void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
+        // Bulk-copy the run of characters that need no escaping.
+        std::size_t run = i;
+        while (run < s.size()) {
+            unsigned char b = static_cast<unsigned char>(s[run]);
+            if (b < 0x20 || b == '"' || b == '\\' || (b >= 0x7F && ensure_ascii)) break;
+            ++run;
+        }
+        if (run > i) {
+            out.append(s.data() + i, run - i);
+            i = run;
+            if (i >= s.size()) break;
+        }
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             std::size_t st = i;
@@ -106,27 +118,41 @@ struct dumper {
             case value_kind::dict: {
                 const auto& items = v.dict().items;
                 if (items.empty()) { out += "{}"; return true; }
-                std::vector<std::pair<std::string, const value*>> kvs;
-                kvs.reserve(items.size());
-                for (const auto& [k, x] : items) {
-                    JTRY(std::string ks, key_string(k));
-                    kvs.emplace_back(std::move(ks), &x);
-                }
-                if (o.sort_keys) {
-                    for (const auto& [k, x] : items)
-                        if (!k.is_string()) return fail_type("'<' not supported between instances of non-str keys");
-                    std::stable_sort(kvs.begin(), kvs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-                }
                 out.push_back('{');
                 ++level;
-                bool first = true;
-                for (const auto& [k, x] : kvs) {
-                    if (!first) out += o.item_sep;
-                    first = false;
-                    if (o.has_indent) newline_indent();
-                    dump_string(out, k, o.ensure_ascii);
-                    out += o.key_sep;
-                    JTRY_VOID(dump(*x));
+                if (!o.sort_keys) {
+                    // Insertion order: write keys in place (non-string keys converted like Python's json).
+                    bool first = true;
+                    for (const auto& [k, x] : items) {
+                        if (!first) out += o.item_sep;
+                        first = false;
+                        if (o.has_indent) newline_indent();
+                        if (k.is_string()) {
+                            dump_string(out, k.str(), o.ensure_ascii);
+                        } else {
+                            JTRY(std::string ks, key_string(k));
+                            dump_string(out, ks, o.ensure_ascii);
+                        }
+                        out += o.key_sep;
+                        JTRY_VOID(dump(x));
+                    }
+                } else {
+                    std::vector<std::pair<std::string_view, const value*>> kvs;
+                    kvs.reserve(items.size());
+                    for (const auto& [k, x] : items) {
+                        if (!k.is_string()) return fail_type("'<' not supported between instances of non-str keys");
+                        kvs.emplace_back(k.str(), &x);
+                    }
+                    std::stable_sort(kvs.begin(), kvs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+                    bool first = true;
+                    for (const auto& [k, x] : kvs) {
+                        if (!first) out += o.item_sep;
+                        first = false;
+                        if (o.has_indent) newline_indent();
+                        dump_string(out, k, o.ensure_ascii);
+                        out += o.key_sep;
+                        JTRY_VOID(dump(*x));
+                    }
                 }
                 --level;
                 if (o.has_indent) newline_indent();

@@ -2,6 +2,8 @@
 // Construction of values, JSON import and the object_data defaults.
 #include "jinja/value.hpp"
 
+#include <cstring>
+
 #include <boost/json.hpp>
 
 #include "jinja/value_ops.hpp"
@@ -53,6 +55,27 @@ value value::undefined(std::string hint, bool unsafe) {
     return v;
 }
 
+value value::undefined_name(const std::string* name) noexcept {
+    value v;  // undefined; i_ holds the name pointer
+    v.i_ = reinterpret_cast<std::intptr_t>(name);
+    v.ukind_ = 1;
+    return v;
+}
+
+value value::undefined_attr(const std::string* name) noexcept {
+    value v = undefined_name(name);
+    v.ukind_ = 2;
+    return v;
+}
+
+std::string value::undefined_hint() const {
+    if (p_) return undefined_detail()->hint;
+    const auto* name = reinterpret_cast<const std::string*>(i_);
+    if (ukind_ == 1 && name) return "'" + *name + "' is undefined";
+    if (ukind_ == 2 && name) return "'dict object' has no attribute '" + *name + "'";  // dicts only
+    return "value is undefined";
+}
+
 seq_kind value::sequence_kind() const noexcept { return list().kind; }
 
 const value* value::dict_find(std::string_view key) const noexcept {
@@ -61,8 +84,14 @@ const value* value::dict_find(std::string_view key) const noexcept {
 }
 
 const value* dict_data::find(std::string_view key) const noexcept {
-    for (const auto& kv : items)
-        if (kv.first.is_string() && kv.first.str() == key) return &kv.second;
+    const std::size_t n = key.size();
+    const char c0 = n ? key[0] : 0;
+    for (const auto& kv : items) {
+        if (!kv.first.is_string()) continue;
+        const std::string& k = kv.first.str();
+        // length and first byte reject most keys without a memcmp call
+        if (k.size() == n && (n == 0 || (k[0] == c0 && std::memcmp(k.data(), key.data(), n) == 0))) return &kv.second;
+    }
     return nullptr;
 }
 

@@ -50,7 +50,7 @@ struct undefined_info {
 
 class value {
 public:
-    value() noexcept : k_(value_kind::undefined), markup_(false), i_(0) {}
+    value() noexcept : k_(value_kind::undefined), markup_(false), ukind_(0), i_(0) {}
     static value none() noexcept { value v; v.k_ = value_kind::none; return v; }
     static value from_bool(bool b) noexcept { value v; v.k_ = value_kind::boolean; v.b_ = b; return v; }
     static value from_int(std::int64_t i) noexcept { value v; v.k_ = value_kind::integer; v.i_ = i; return v; }
@@ -62,6 +62,10 @@ public:
     static value from_dict(std::vector<std::pair<value, value>> items);  // keys assumed unique
     static value from_object(std::shared_ptr<const object_data> obj);
     static value undefined(std::string hint, bool unsafe = false);
+    // Allocation-free undefined values for the hot paths; `name` must outlive the value (it points
+    // into the template's AST, which outlives every render).
+    static value undefined_name(const std::string* name) noexcept;  // "'name' is undefined"
+    static value undefined_attr(const std::string* name) noexcept;  // missing dict key via attribute
 
     value_kind kind() const noexcept { return k_; }
     bool is_undefined() const noexcept { return k_ == value_kind::undefined; }
@@ -88,6 +92,11 @@ public:
     const undefined_info* undefined_detail() const noexcept {
         return static_cast<const undefined_info*>(p_.get());
     }
+    // For undefined values: the UndefinedError message, whether a sandbox block caused it, and
+    // whether it carries any information (a default-constructed value carries none).
+    std::string undefined_hint() const;
+    bool undefined_unsafe() const noexcept { return p_ && undefined_detail()->unsafe; }
+    bool undefined_has_info() const noexcept { return p_ || ukind_ != 0; }
     seq_kind sequence_kind() const noexcept;
 
     // dict lookup by string key (nullptr if absent or not a dict)
@@ -95,7 +104,8 @@ public:
 
 private:
     value_kind k_;
-    bool markup_;
+    bool markup_;          // strings: markupsafe.Markup
+    std::uint8_t ukind_;   // undefined: 1 = unknown name, 2 = missing attribute (i_ = name pointer)
     union {
         bool b_;
         std::int64_t i_;
@@ -135,6 +145,10 @@ public:
     virtual bool callable() const noexcept { return false; }
     // Attribute lookup; undefined if missing.
     virtual value get_attr(std::string_view name) const;
+    // Fast paths used by the interpreter: a pointer to a stored attribute (namespace), and the loop
+    // variable's attributes by id (ast.hpp loop_attr). Both default to "not available".
+    virtual const value* attr_ref(std::string_view) const { return nullptr; }
+    virtual bool loop_attr(int /*id*/, value& /*out*/) const { return false; }
     virtual bool set_attr(std::string_view name, value v) const;  // only namespace accepts
     virtual std::string repr() const;
     // Called with the render state for callables that need the interpreter (macros).

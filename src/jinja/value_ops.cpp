@@ -14,9 +14,8 @@ namespace {
 std::string qname(const value& v) { return std::string("'") + type_name(v) + "'"; }
 
 failure undefined_error(const value& v) {
-    const undefined_info* u = v.undefined_detail();
-    if (u && u->unsafe) return fail(py_exc::security_error, u->hint);
-    return fail_undefined(u ? u->hint : "value is undefined");
+    if (v.undefined_unsafe()) return fail(py_exc::security_error, v.undefined_hint());
+    return fail_undefined(v.undefined_hint());
 }
 
 bool ascii_only(std::string_view s) {
@@ -199,7 +198,13 @@ std::int64_t floormod_i(std::int64_t a, std::int64_t b) {
     return m;
 }
 
+constexpr std::size_t max_repeat_bytes = std::size_t(64) << 20;  // 64 MiB per value
+
 jres<value> repeat(const value& seq, std::int64_t n) {
+    if (n < 0) n = 0;
+    std::size_t unit = seq.is_string() ? seq.str().size() : seq.list().items.size() * sizeof(value);
+    if (unit != 0 && static_cast<std::uint64_t>(n) > max_repeat_bytes / unit)
+        return fail(py_exc::limit, "sequence repetition result too large");
     if (seq.is_string()) {
         std::string out;
         for (std::int64_t i = 0; i < n; ++i) out += seq.str();
@@ -230,10 +235,16 @@ jres<value> numeric_op(binop op, const value& a, const value& b) {
                 return value::from_int(floormod_i(x, y));
             case binop::pow: {
                 if (y < 0) return value::from_float(std::pow(static_cast<double>(x), static_cast<double>(y)));
-                std::int64_t acc = 1;
-                for (std::int64_t i = 0; i < y; ++i)
-                    if (__builtin_mul_overflow(acc, x, &acc)) return int_result(true, 0);
-                return value::from_int(acc);
+                std::int64_t acc = 1, base = x;
+                bool overflow = false;
+                for (std::int64_t e = y; e > 0; e >>= 1) {  // exponentiation by squaring
+                    if ((e & 1) && __builtin_mul_overflow(acc, base, &acc)) { overflow = true; break; }
+                    if (e > 1 && __builtin_mul_overflow(base, base, &base)) {
+                        // base no longer fits; only fatal if it is still needed
+                        if ((e >> 1) > 0) { overflow = true; break; }
+                    }
+                }
+                return int_result(overflow, acc);
             }
         }
     }
@@ -415,6 +426,12 @@ value get_item(const value& obj, const value& key) {
 
 namespace {
 // Python's PySlice_AdjustIndices.
+// Number of items selected by an adjusted slice (CPython's PySlice_AdjustIndices result).
+std::int64_t slice_count(std::int64_t start, std::int64_t stop, std::int64_t step) {
+    if (step < 0) return stop < start ? (start - stop - 1) / (-step) + 1 : 0;
+    return start < stop ? (stop - start - 1) / step + 1 : 0;
+}
+
 void adjust_slice(std::int64_t len, std::int64_t& start, std::int64_t& stop, std::int64_t step, bool has_start,
                   bool has_stop) {
     if (!has_start) start = step < 0 ? len - 1 : 0;
@@ -438,13 +455,15 @@ jres<value> get_slice(const value& obj, const value& a, const value& b, const va
     JTRY(bool hst, as_index(c, step));
     if (hst && step == 0) return fail(py_exc::value_error, "slice step cannot be zero");
     if (!hst) step = 1;
+    if (step == INT64_MIN) step = -INT64_MAX;  // same selection, and -step stays representable
     if (obj.is_undefined()) return undefined_error(obj);
     if (obj.is_list() && obj.sequence_kind() != seq_kind::generator) {
         const auto& items = obj.list().items;
         adjust_slice(static_cast<std::int64_t>(items.size()), start, stop, step, hs, he);
         std::vector<value> out;
-        for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
-            out.push_back(items[static_cast<std::size_t>(i)]);
+        std::int64_t count = slice_count(start, stop, step);
+        out.reserve(static_cast<std::size_t>(count));
+        for (std::int64_t k = 0; k < count; ++k) out.push_back(items[static_cast<std::size_t>(start + k * step)]);
         return value::from_list(std::move(out), obj.sequence_kind());
     }
     if (obj.is_string()) {
@@ -453,12 +472,14 @@ jres<value> get_slice(const value& obj, const value& a, const value& b, const va
         if (ascii_only(s)) {
             adjust_slice(static_cast<std::int64_t>(s.size()), start, stop, step, hs, he);
             if (step == 1) return value::from_string(stop > start ? s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(stop - start)) : std::string());
-            for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) out.push_back(s[static_cast<std::size_t>(i)]);
+            std::int64_t count = slice_count(start, stop, step);
+            for (std::int64_t k = 0; k < count; ++k) out.push_back(s[static_cast<std::size_t>(start + k * step)]);
             return value::from_string(std::move(out));
         }
         std::vector<char32_t> cps = utf8_decode(s);
         adjust_slice(static_cast<std::int64_t>(cps.size()), start, stop, step, hs, he);
-        for (std::int64_t i = start; step > 0 ? i < stop : i > stop; i += step) utf8_append(out, cps[static_cast<std::size_t>(i)]);
+        std::int64_t count = slice_count(start, stop, step);
+        for (std::int64_t k = 0; k < count; ++k) utf8_append(out, cps[static_cast<std::size_t>(start + k * step)]);
         return value::from_string(std::move(out));
     }
     return fail_type(std::string(qname(obj)) + " object is not subscriptable");

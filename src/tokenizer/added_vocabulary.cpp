@@ -93,6 +93,13 @@ added_vocabulary added_vocabulary::build(const std::vector<added_token>& tokens,
     return av;
 }
 
+std::vector<token_id> added_vocabulary::special_ids() const {
+    std::vector<token_id> out;
+    for (std::size_t i = 0; i < by_index_.size(); ++i)
+        if (by_index_[i].special) out.push_back(ids_[i]);
+    return out;
+}
+
 std::optional<token_id> added_vocabulary::token_to_id(std::string_view content) const {
     auto it = content_to_id_.find(content);
     if (it == content_to_id_.end()) return std::nullopt;

@@ -48,6 +48,8 @@ public:
     std::optional<token_id> token_to_id(std::string_view content) const;
     std::optional<std::string_view> id_to_token(token_id id) const;
     bool is_special(std::string_view content) const { return special_.count(std::string(content)) != 0; }
+    // Ids of the tokens flagged special, in tokenizer.json order.
+    std::vector<token_id> special_ids() const;
     // Added contents that the model vocabulary does not already contain.
     std::size_t count_outside(const model& m) const;
 

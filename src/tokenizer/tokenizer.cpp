@@ -82,4 +82,6 @@ std::optional<std::string> tokenizer::id_to_token(token_id id) const {
 
 std::size_t tokenizer::vocab_size() const { return vocab_size_; }
 
+std::vector<token_id> tokenizer::special_added_ids() const { return added_->special_ids(); }
+
 }  // namespace tito::tokenizer

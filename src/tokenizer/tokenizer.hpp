@@ -47,6 +47,8 @@ public:
     std::optional<token_id> token_to_id(std::string_view token) const;
     std::optional<std::string> id_to_token(token_id id) const;
     std::size_t vocab_size() const;  // including added tokens
+    // Ids of the added tokens flagged `special: true` (tokenizer.json order).
+    std::vector<token_id> special_added_ids() const;
 
 private:
     tokenizer();

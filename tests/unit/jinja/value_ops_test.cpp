@@ -80,3 +80,21 @@ TEST(value_ops, int64_overflow_is_an_error_not_a_wrap) {
 
 }  // namespace
 }  // namespace tito::jinja
+
+namespace tito::jinja {
+namespace {
+
+TEST(value_ops, hostile_sizes_are_bounded_and_exact) {
+    using test::render;
+    EXPECT_EQ(render("{{ 1 ** 1000000000000 }} {{ (-1) ** 1000000000001 }} {{ 3 ** 39 }}"), "1 -1 4052555153018976267");
+    EXPECT_EQ(render("{{ 'ab'[::9223372036854775807] }} {{ [1,2,3][::-9223372036854775807] }} {{ [1,2,3,4,5][1:4:2] }} {{ [1,2,3,4,5][4:0:-2] }}"),
+              "a [3] [2, 4] [5, 3]");
+    EXPECT_EQ(render("{{ range(9223372036854775806, 9223372036854775807, 5)|list }}"), "[9223372036854775806]");
+    EXPECT_TRUE(test::fails_with("{{ 'a' * 100000000000 }}", "too large"));
+    EXPECT_TRUE(test::fails_with("{{ range(1000000)|length }}", "MAX_RANGE"));
+    EXPECT_TRUE(test::fails_with("{{ 'x'.center(100000000000) }}", "too large"));
+    EXPECT_TRUE(test::fails_with("{{ {}|tojson(indent=100000000) }}", "too large"));
+}
+
+}  // namespace
+}  // namespace tito::jinja

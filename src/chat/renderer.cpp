@@ -1,0 +1,126 @@
+// File: chat/renderer.cpp
+// See renderer.hpp. Error texts follow miles: "Chat template rendering failed: <e>" and
+// "Chat template rendering failed (tool format fallback): <e>" for Jinja template errors; other
+// exceptions (TypeError, ...) escape Python unwrapped, so their message is kept as is.
+#include "chat/renderer.hpp"
+
+#include <fmt/format.h>
+
+#include "chat/messages.hpp"
+#include "chat/tools.hpp"
+
+namespace tito::chat {
+namespace {
+
+namespace bj = boost::json;
+
+// apply_chat_template's own parameters: a kwarg with one of these names makes the Python call
+// fail ("got multiple values for keyword argument").
+constexpr std::string_view reserved_kwargs[] = {"messages", "tools", "add_generation_prompt", "tokenize",
+                                                "return_dict", "conversation"};
+
+error wrap(const error& e, std::string_view prefix) {
+    if (!is_jinja_template_error(e)) return e;
+    std::string msg = fmt::format("{}: {}", prefix, e.message());
+    if (e.has_location()) return error{e.code(), std::move(msg), e.location()};
+    return error{e.code(), std::move(msg)};
+}
+
+// from_json for an array without copying it into a boost::json::value first.
+jinja::value list_from_json(const bj::array& a) {
+    std::vector<jinja::value> items;
+    items.reserve(a.size());
+    for (const auto& e : a) items.push_back(jinja::from_json(e));
+    return jinja::value::from_list(std::move(items));
+}
+
+}  // namespace
+
+bool is_jinja_template_error(const error& e) {
+    if (e.code() == errc::template_syntax) return true;
+    if (e.code() != errc::template_runtime) return false;
+    // The engine prefixes messages of non-TemplateError exceptions with their Python class.
+    for (std::string_view p : {"TypeError: ", "ValueError: ", "ZeroDivisionError: ", "IndexError: ", "LimitExceeded: "})
+        if (e.message().starts_with(p)) return false;
+    return true;
+}
+
+result<std::shared_ptr<const renderer>> renderer::create(const std::vector<named_template>& templates,
+                                                         const bj::object& special_tokens_map, std::string name) {
+    if (templates.empty())
+        return error{errc::config, fmt::format("{}: the checkpoint has no chat template", name)};
+    std::shared_ptr<renderer> r(new renderer());
+    const named_template* def = nullptr;
+    const named_template* tool_use = nullptr;
+    if (templates.size() == 1 && templates[0].name.empty()) def = &templates[0];
+    for (const auto& t : templates) {
+        if (t.name == "default") def = &t;
+        if (t.name == "tool_use") tool_use = &t;
+    }
+    if (!def && !tool_use)
+        return error{errc::config, fmt::format("{}: the checkpoint has multiple chat templates with no default", name)};
+    auto parse = [&](const named_template& t) -> result<std::shared_ptr<const jinja::template_>> {
+        auto p = jinja::template_::parse(t.text, t.name.empty() ? name : name + ":" + t.name);
+        if (!p) return error{errc::config, fmt::format("chat template {} does not parse: {}", name, p.error().describe())};
+        return *p;
+    };
+    if (def) {
+        TITO_TRY(r->default_, parse(*def));
+    }
+    if (tool_use) {
+        TITO_TRY(r->tool_use_, parse(*tool_use));
+    }
+    for (const auto& kv : special_tokens_map) r->special_.emplace_back(std::string(kv.key()), jinja::from_json(kv.value()));
+    return std::shared_ptr<const renderer>(std::move(r));
+}
+
+const jinja::template_& renderer::pick(bool has_tools) const {
+    if (has_tools && tool_use_) return *tool_use_;
+    return default_ ? *default_ : *tool_use_;
+}
+
+result<std::string> renderer::render_values(const jinja::value& messages, const jinja::value& tools, bool has_tools,
+                                            const jinja::value& documents, bool add_generation_prompt, const bj::object& kwargs,
+                                            bool with_special) const {
+    if (!default_ && !has_tools)
+        return error{errc::template_runtime, "This model has multiple chat templates with no default specified!"};
+    for (const auto& kv : kwargs)
+        for (auto r : reserved_kwargs)
+            if (kv.key() == r)
+                return error{errc::template_runtime,
+                             fmt::format("TypeError: apply_chat_template() got multiple values for keyword argument '{}'", r)};
+    jinja::context ctx;
+    ctx.set("messages", messages);
+    ctx.set("tools", tools);
+    ctx.set("documents", documents);
+    ctx.set("add_generation_prompt", jinja::value::from_bool(add_generation_prompt));
+    if (with_special)
+        for (const auto& [k, v] : special_) ctx.set(k, v);
+    for (const auto& kv : kwargs) ctx.set(std::string(kv.key()), jinja::from_json(kv.value()));
+    return pick(has_tools).render(ctx);
+}
+
+result<std::string> renderer::render_raw(const bj::array& messages, const bj::value& tools, const bj::value& documents,
+                                         bool add_generation_prompt, const bj::object& kwargs) const {
+    return render_values(list_from_json(messages), jinja::from_json(tools), !tools.is_null(), jinja::from_json(documents),
+                         add_generation_prompt, kwargs, false);
+}
+
+result<std::string> renderer::render(const bj::array& messages, const bj::value& tools, bool add_generation_prompt,
+                                     const bj::object& kwargs) const {
+    TITO_TRY(auto normalized, normalize_messages(messages));
+    TITO_TRY(auto canonical, canonicalize_tools(tools));
+    const jinja::value msgs = list_from_json(normalized);
+    const jinja::value tool_value = canonical ? list_from_json(*canonical) : jinja::value::none();
+    auto first = render_values(msgs, tool_value, canonical.has_value(), jinja::value::none(), add_generation_prompt,
+                               kwargs, true);
+    if (first) return first;
+    if (!canonical || !is_jinja_template_error(first.error()))
+        return wrap(first.error(), "Chat template rendering failed");
+    auto second = render_values(msgs, list_from_json(bare_functions(*canonical)), true, jinja::value::none(),
+                                add_generation_prompt, kwargs, true);
+    if (second) return second;
+    return wrap(second.error(), "Chat template rendering failed (tool format fallback)");
+}
+
+}  // namespace tito::chat

@@ -1,0 +1,88 @@
+// File: unit/chat/renderer_test.cpp
+// The rendering contract (spec 6.1) on small templates: variables, template choice, the tool-format
+// fallback and its error texts, normalization and canonicalization as the template sees them.
+#include "chat/renderer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "chat_test_support.hpp"
+
+namespace bj = boost::json;
+using namespace tito::chat;
+using namespace tito::chat::test;
+
+namespace {
+
+std::shared_ptr<const renderer> make(std::string text, std::string special = "{}") {
+    auto r = renderer::create({{"", std::move(text)}}, jo(special), "t");
+    EXPECT_TRUE(r) << (r ? "" : r.error().message());
+    return r ? *r : nullptr;
+}
+
+std::string render(const renderer& r, std::string_view msgs, std::string_view tools = "null", bool gen = false,
+                   std::string_view kwargs = "{}") {
+    auto out = r.render(ja(msgs), js(tools), gen, jo(kwargs));
+    return out ? *out : "error: " + out.error().message();
+}
+
+const char* user = R"([{"role":"user","content":"hi"}])";
+
+}  // namespace
+
+TEST(chat_renderer, variables_special_tokens_and_kwargs) {
+    auto r = make("{{ eos_token }}|{{ bos_token }}|{{ tools is none }}|{{ documents is none }}|{{ add_generation_prompt }}|{{ x }}",
+                  R"({"eos_token":"E","bos_token":"B"})");
+    EXPECT_EQ(render(*r, user), "E|B|True|True|False|");
+    EXPECT_EQ(render(*r, user, "[]", true, R"({"eos_token":"K","x":[1,2.0]})"), "K|B|True|True|True|[1, 2.0]");
+}
+
+TEST(chat_renderer, reserved_kwarg_names_fail) {
+    auto r = make("x");
+    EXPECT_TRUE(render(*r, user, "null", false, R"({"tools":1})").starts_with("error: TypeError"));
+    EXPECT_TRUE(render(*r, user, "null", false, R"({"messages":1})").starts_with("error: TypeError"));
+}
+
+TEST(chat_renderer, messages_and_tools_are_normalized) {
+    auto r = make("{% for m in messages %}{{ m.content is string }}{% for c in m.tool_calls or [] %}"
+                  "{{ c.function.arguments.a }}{% endfor %};{% endfor %}{{ tools | tojson }}");
+    EXPECT_EQ(render(*r, R"([{"role":"assistant","content":null,"tool_calls":[{"function":{"name":"f","arguments":"{\"a\": 7}"}}]}])",
+                     R"([{"name":"f"}])"),
+              R"(True7;[{"type": "function", "function": {"description": null, "name": "f", "parameters": null, "strict": false}, "defer_loading": null}])");
+}
+
+TEST(chat_renderer, tool_use_template_is_chosen_with_tools) {
+    auto r = renderer::create({{"default", "D"}, {"tool_use", "T"}}, {}, "t");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(render(**r, user), "D");
+    EXPECT_EQ(render(**r, user, "[]"), "D");
+    EXPECT_EQ(render(**r, user, R"([{"name":"f"}])"), "T");
+    auto only_tool_use = renderer::create({{"tool_use", "T"}}, {}, "t");
+    ASSERT_TRUE(only_tool_use);
+    EXPECT_TRUE(render(**only_tool_use, user).starts_with("error: "));
+    EXPECT_FALSE(renderer::create({{"a", "A"}, {"b", "B"}}, {}, "t"));
+    EXPECT_FALSE(renderer::create({}, {}, "t"));
+    EXPECT_FALSE(renderer::create({{"", "{% if %}"}}, {}, "t"));
+}
+
+TEST(chat_renderer, tool_format_fallback) {
+    // Canonical dicts have a "type" key; the bare functions do not.
+    auto r = make("{% for t in tools %}{% if t.type is defined %}{{ raise_exception('canonical') }}{% endif %}{{ t.name }}{% endfor %}");
+    EXPECT_EQ(render(*r, user, R"([{"type":"function","function":{"name":"f"}}])"), "f");
+    auto always = make("{{ raise_exception('boom') }}");
+    EXPECT_EQ(render(*always, user, R"([{"name":"f"}])"), "error: Chat template rendering failed (tool format fallback): boom");
+    EXPECT_EQ(render(*always, user), "error: Chat template rendering failed: boom");
+}
+
+TEST(chat_renderer, type_errors_are_not_retried_or_wrapped) {
+    auto r = make("{{ 'a' + 1 }}");
+    auto out = r->render(ja(user), js(R"([{"name":"f"}])"), false, {});
+    ASSERT_FALSE(out);
+    EXPECT_TRUE(out.error().message().starts_with("TypeError")) << out.error().message();
+    EXPECT_EQ(out.error().code(), tito::errc::template_runtime);
+}
+
+TEST(chat_renderer, render_failures_from_inputs) {
+    auto r = make("x");
+    EXPECT_TRUE(render(*r, R"([{"role":"assistant","tool_calls":[{"function":{"arguments":"{"}}]}])").starts_with("error: "));
+    EXPECT_TRUE(render(*r, user, R"([{"function":{"name":5}}])").starts_with("error: "));
+}
