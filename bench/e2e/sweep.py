@@ -234,17 +234,22 @@ def plot(out, summary):
     except ImportError:
         print("sweep: matplotlib not installed, plots skipped (pip install -r bench/requirements.txt)", file=sys.stderr)
         return
-    for metric, ylabel, fname in (("tput", "chat turns/s", "throughput.png"), ("cli_p99", "client p99 (ms)", "p99.png")):
+    for metric, ylabel, fname in (("tput", "chat turns/s", "throughput.png"), ("cli_p99", "p99 latency (ms); dashed: server side", "p99.png")):
         fig, ax = plt.subplots(figsize=(7, 4.5))
         for wc in sorted({r["wc"] for r in summary}):
             pts = [(r["N"], r[metric]) for r in summary if r["wc"] == wc and r[metric] is not None]
+            color = None
             if pts:
-                ax.plot(*zip(*pts), marker="o", label=f"wc={wc}")
+                (line,) = ax.plot(*zip(*pts), marker="o", label=f"wc={wc}")
+                color = line.get_color()
             if metric == "cli_p99":
                 srv = [(r["N"], r["srv_p99"]) for r in summary if r["wc"] == wc and r["srv_p99"] is not None]
                 if srv:
-                    ax.plot(*zip(*srv), marker="x", linestyle="--", label=f"wc={wc} server")
+                    ax.plot(*zip(*srv), marker="x", linestyle="--", color=color, label=f"wc={wc} server")
         ax.set_xscale("log", base=2)
+        ns = sorted({r["N"] for r in summary})
+        ax.set_xticks(ns)
+        ax.set_xticklabels([str(n) for n in ns])
         ax.set_xlabel("concurrent sessions N")
         ax.set_ylabel(ylabel)
         ax.grid(True, alpha=0.3)
