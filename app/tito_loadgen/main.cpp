@@ -1,14 +1,16 @@
 // File: app/tito_loadgen/main.cpp
 // tito-loadgen: HTTP load against loopback targets; prints a summary on stderr and TSV rows
 // "name<TAB>run<TAB>metric<TAB>value" (bench/results format) on stdout. Two modes:
-//   tito-loadgen --port P [--rate R] ...      one fixed request, open or closed loop (driver.hpp)
+//   tito-loadgen --port P [--rate R] ...      one fixed request, open or closed loop (open_loop.hpp)
 //   tito-loadgen sessions --ports P1,P2 ...   multi-turn agent sessions (session_driver.hpp)
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <cstring>
 
-#include "driver.hpp"
+#include <sys/resource.h>
+
+#include "open_loop.hpp"
 #include "report.hpp"
 #include "session_driver.hpp"
 
@@ -76,6 +78,11 @@ int sessions_main(int argc, char** argv) {
     app.add_option("--run", run_id, "Run id for the TSV rows")->capture_default_str();
     CLI11_PARSE(app, argc, argv);
     sc.tools = !no_tools;
+    // One socket per session: lift the soft fd limit to the hard one (like sweep.py does).
+    if (rlimit rl{}; getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
     if (!chat_path.empty()) cfg.chat_path = chat_path;
     else if (cfg.direct) cfg.chat_path = "/v1/chat/completions";
     const auto r = run_sessions(cfg);

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-#include "driver.hpp"
+#include "open_loop.hpp"
 #include "session_driver.hpp"
 
 namespace tito::loadgen {
