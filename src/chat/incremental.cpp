@@ -2,36 +2,21 @@
 // See incremental.hpp (miles TITOTokenizer._tokenize_rendered_suffix / tokenize_additional_messages).
 #include "chat/incremental.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include "chat/python_values.hpp"
 
 namespace tito::chat {
 namespace {
 
 namespace bj = boost::json;
 
-bool py_truthy(const bj::value& v) {
-    switch (v.kind()) {
-        case bj::kind::null: return false;
-        case bj::kind::bool_: return v.get_bool();
-        case bj::kind::int64: return v.get_int64() != 0;
-        case bj::kind::uint64: return v.get_uint64() != 0;
-        case bj::kind::double_: return v.get_double() != 0.0;
-        case bj::kind::string: return !v.get_string().empty();
-        case bj::kind::array: return !v.get_array().empty();
-        case bj::kind::object: return !v.get_object().empty();
-    }
-    return false;
-}
-
-// Python repr of a role for the failure message: 'user', or None / other values.
+// Python repr of a role for the failure message ('user'; a missing role is a KeyError in Python,
+// shown here as None).
 std::string role_repr(const bj::value& msg) {
     const auto* o = msg.if_object();
     const bj::value* r = o ? o->if_contains("role") : nullptr;
-    if (!r) return "None";  // Python raises KeyError here; the message is a best effort
-    if (r->is_string()) return fmt::format("'{}'", std::string_view(r->get_string()));
-    if (r->is_null()) return "None";
-    return bj::serialize(*r);
+    return r ? py_repr(*r) : "None";
 }
 
 }  // namespace

@@ -1,22 +1,16 @@
 // File: chat/kwargs.cpp
-// See kwargs.hpp. Python semantics come from the Jinja engine's value model (which implements
-// Python's repr and ==), applied to the JSON values.
+// See kwargs.hpp.
 #include "chat/kwargs.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "jinja/value.hpp"
-#include "jinja/value_ops.hpp"
+#include "chat/python_values.hpp"
 
 namespace tito::chat {
 
 namespace bj = boost::json;
-
-std::string py_repr(const bj::value& v) { return jinja::to_repr(jinja::from_json(v)); }
-
-bool py_equal(const bj::value& a, const bj::value& b) { return jinja::py_eq(jinja::from_json(a), jinja::from_json(b)); }
 
 result<bj::object> merge_server_kwargs(const bj::object& server, const bj::object& fixed, std::string_view family_name) {
     bj::object out = server;

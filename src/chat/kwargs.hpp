@@ -1,6 +1,5 @@
 // File: chat/kwargs.hpp
-// chat_template_kwargs merge rules (spec 6.6) and the Python value semantics they rely on
-// (repr for messages, == for the conflict test).
+// chat_template_kwargs merge rules (spec 6.6). Conflicts use Python == and repr (python_values.hpp).
 // Usage:
 //   TITO_TRY(auto base, merge_server_kwargs(server_kw, fixed, "qwen3"));              // start-up
 //   TITO_TRY(auto eff, apply_fixed_kwargs(base, fixed, "Qwen3TITOTokenizer", errc::config));
@@ -17,11 +16,6 @@
 #include "base/result.hpp"
 
 namespace tito::chat {
-
-// Python repr() of a JSON value: True/False/None, 'str', 1, 0.5, [1, 'a'], {'k': 1}.
-std::string py_repr(const boost::json::value& v);
-// Python == on the values json.loads would give (True == 1, 1 == 1.0, dicts ignore key order).
-bool py_equal(const boost::json::value& a, const boost::json::value& b);
 
 // Step 1 (miles' launcher): the family's fixed kwargs merged into the server kwargs; a differing
 // user value is errc::config "--apply-chat-template-kwargs <k>=<repr> conflicts with the value

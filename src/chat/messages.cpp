@@ -1,30 +1,17 @@
 // File: chat/messages.cpp
 // See messages.hpp. Python's json.loads is the reference parser for the arguments strings
-// (chat/json_parse.hpp reads them the same way).
+// (base/json_parse.hpp reads them the same way: exact doubles, Python's duplicate-key rule).
 #include "chat/messages.hpp"
 
 #include <fmt/format.h>
 
-#include "chat/json_parse.hpp"
+#include "base/json_parse.hpp"
+#include "chat/python_values.hpp"
 
 namespace tito::chat {
 namespace {
 
 namespace bj = boost::json;
-
-bool py_falsy(const bj::value& v) {
-    switch (v.kind()) {
-        case bj::kind::null: return true;
-        case bj::kind::bool_: return !v.get_bool();
-        case bj::kind::int64: return v.get_int64() == 0;
-        case bj::kind::uint64: return v.get_uint64() == 0;
-        case bj::kind::double_: return v.get_double() == 0.0;
-        case bj::kind::string: return v.get_string().empty();
-        case bj::kind::array: return v.get_array().empty();
-        case bj::kind::object: return v.get_object().empty();
-    }
-    return true;
-}
 
 result<void> normalize_tool_calls(bj::array& calls, std::size_t msg_index) {
     for (std::size_t i = 0; i < calls.size(); ++i) {
@@ -33,19 +20,20 @@ result<void> normalize_tool_calls(bj::array& calls, std::size_t msg_index) {
             return error{errc::template_runtime,
                          fmt::format("messages[{}].tool_calls[{}] is not an object", msg_index, i)};
         auto* func = call->if_contains("function");
-        if (!func || py_falsy(*func)) continue;
+        if (!func || !py_truthy(*func)) continue;
         auto* fo = func->if_object();
         if (!fo)
             return error{errc::template_runtime,
                          fmt::format("messages[{}].tool_calls[{}].function is not an object", msg_index, i)};
         auto* args = fo->if_contains("arguments");
         if (!args || !args->is_string()) continue;
-        auto parsed = parse_json_exact(args->get_string());
-        if (!parsed)
+        boost::system::error_code ec;
+        bj::value parsed = json::parse_exact(args->get_string(), ec);
+        if (ec)
             return error{errc::template_runtime,
                          fmt::format("messages[{}].tool_calls[{}].function.arguments is not valid JSON: {}", msg_index,
-                                     i, parsed.error().message())};
-        *args = std::move(*parsed);
+                                     i, ec.message())};
+        *args = std::move(parsed);
     }
     return {};
 }

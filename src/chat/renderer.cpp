@@ -16,12 +16,20 @@ namespace bj = boost::json;
 
 // apply_chat_template's own parameters: a kwarg with one of these names makes the Python call
 // fail ("got multiple values for keyword argument").
-constexpr std::string_view reserved_kwargs[] = {"messages", "tools", "add_generation_prompt", "tokenize",
+constexpr std::string_view reserved_kwargs[] = {"messages", "tools", "add_generation_prompt", "tokenize", "tokenizer",
                                                 "return_dict", "conversation"};
+
+// Python's str(TemplateError) is the bare message; the engine prefixes subclasses with their name.
+std::string_view bare_message(const error& e) {
+    std::string_view m = e.message();
+    for (std::string_view p : {"UndefinedError: ", "SecurityError: ", "TemplateRuntimeError: ", "TemplateSyntaxError: "})
+        if (m.starts_with(p)) return m.substr(p.size());
+    return m;
+}
 
 error wrap(const error& e, std::string_view prefix) {
     if (!is_jinja_template_error(e)) return e;
-    std::string msg = fmt::format("{}: {}", prefix, e.message());
+    std::string msg = fmt::format("{}: {}", prefix, bare_message(e));
     if (e.has_location()) return error{e.code(), std::move(msg), e.location()};
     return error{e.code(), std::move(msg)};
 }

@@ -10,24 +10,12 @@
 #include <cctype>
 #include <string>
 
+#include "chat/python_values.hpp"
+
 namespace tito::chat {
 namespace {
 
 namespace bj = boost::json;
-
-bool falsy(const bj::value& v) {
-    switch (v.kind()) {
-        case bj::kind::null: return true;
-        case bj::kind::bool_: return !v.get_bool();
-        case bj::kind::int64: return v.get_int64() == 0;
-        case bj::kind::uint64: return v.get_uint64() == 0;
-        case bj::kind::double_: return v.get_double() == 0.0;
-        case bj::kind::string: return v.get_string().empty();
-        case bj::kind::array: return v.get_array().empty();
-        case bj::kind::object: return v.get_object().empty();
-    }
-    return true;
-}
 
 error invalid(std::size_t i, std::string_view what) {
     return error{errc::template_runtime, fmt::format("invalid tool at index {}: {}", i, what)};
@@ -101,22 +89,25 @@ result<bj::value> canonical_tool(const bj::value& element, std::size_t i) {
         strict = *b;
     }
     f["strict"] = strict;
-    TITO_TRY(bj::value fn_defer, optional_bool(*fn, "defer_loading", i, "function"));
-    TITO_TRY(bj::value tool_defer, optional_bool(*tool, "defer_loading", i, "tool"));
-    if (fn_defer.is_null()) fn_defer = tool_defer;  // Tool._propagate_defer_loading
-    if (!fn_defer.is_null()) f["defer_loading"] = fn_defer;
-
     bj::object out;
     out["type"] = std::move(type);
-    out["function"] = std::move(f);
-    out["defer_loading"] = std::move(tool_defer);
+    if constexpr (sglang_tool_defer_loading) {
+        TITO_TRY(bj::value fn_defer, optional_bool(*fn, "defer_loading", i, "function"));
+        TITO_TRY(bj::value tool_defer, optional_bool(*tool, "defer_loading", i, "tool"));
+        if (fn_defer.is_null()) fn_defer = tool_defer;  // Tool._propagate_defer_loading
+        if (!fn_defer.is_null()) f["defer_loading"] = fn_defer;
+        out["function"] = std::move(f);
+        out["defer_loading"] = std::move(tool_defer);
+    } else {
+        out["function"] = std::move(f);
+    }
     return bj::value(std::move(out));
 }
 
 }  // namespace
 
 result<std::optional<bj::array>> canonicalize_tools(const bj::value& tools) {
-    if (falsy(tools)) return std::optional<bj::array>{};
+    if (!py_truthy(tools)) return std::optional<bj::array>{};
     if (!tools.is_array()) return error{errc::template_runtime, "tools: input should be a valid list"};
     bj::array out;
     out.reserve(tools.get_array().size());

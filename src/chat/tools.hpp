@@ -22,6 +22,11 @@
 
 namespace tito::chat {
 
+// SGLang >= PR #22702 (April 2026; in v0.5.16, miles' pinned base image) has `defer_loading` on Tool
+// and Function. Set to false for an older SGLang: the dump is then exactly
+// {"type", "function": {"description", "name", "parameters", "strict"}}.
+inline constexpr bool sglang_tool_defer_loading = true;
+
 // Falsy tools (null, [], absent, ...) give nullopt. Elements that are objects containing
 // "function" are kept, others are wrapped as {"type":"function","function": t}. A validation
 // failure is errc::template_runtime (a render failure, HTTP 500).

@@ -2,7 +2,9 @@
 #include "text/normalize.hpp"
 
 #include <cstdlib>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include <utf8proc.h>
 
@@ -11,9 +13,52 @@
 
 namespace tito::text {
 
-bool is_trivially_normalized(std::string_view s, normal_form) noexcept {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
+namespace {
+
+// BMP characters that NFC leaves alone whatever surrounds them: combining class 0, NFC-stable,
+// and never the second element of a canonical composition. Built once from utf8proc's tables.
+class nfc_stable_table {
+public:
+    nfc_stable_table() : bits_(65536 / 64, 0) {
+        std::vector<bool> second(65536, false);
+        utf8proc_int32_t buf[8];
+        utf8proc_int32_t boundclass = 0;
+        for (utf8proc_int32_t cp = 0; cp < 0x20000; ++cp) {
+            auto n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+            for (utf8proc_ssize_t k = 1; k < n && k < 8; ++k)
+                if (buf[k] < 65536) second[static_cast<std::size_t>(buf[k])] = true;
+        }
+        for (utf8proc_int32_t cp = 0; cp < 65536; ++cp) {
+            if (cp >= 0xD800 && cp < 0xE000) continue;
+            const auto* prop = utf8proc_get_property(cp);
+            auto n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+            bool stable = (n == 1 && buf[0] == cp) || (n >= 2 && !prop->comp_exclusion);
+            bool safe = assigned_after_unicode_9(static_cast<char32_t>(cp)) ||
+                        (prop->combining_class == 0 && stable && !second[static_cast<std::size_t>(cp)]);
+            if (safe) bits_[static_cast<std::size_t>(cp) >> 6] |= 1ull << (cp & 63);
+        }
+    }
+    bool safe(char32_t c) const noexcept { return (bits_[c >> 6] >> (c & 63)) & 1; }
+
+private:
+    std::vector<std::uint64_t> bits_;
+};
+
+bool nfc_safe(char32_t c) noexcept {
+    static const nfc_stable_table table;
+    if (c < 65536) return table.safe(c);
+    // Emoji and pictographs, CJK extensions B..: NFC_QC=Yes, combining class 0, never composed.
+    return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x20000 && c <= 0x3FFFF) || assigned_after_unicode_9(c);
+}
+
+}  // namespace
+
+bool is_trivially_normalized(std::string_view s, normal_form form) noexcept {
+    std::size_t i = skip_ascii(s, 0);
+    if (i == s.size()) return true;
+    if (form != normal_form::nfc) return false;
+    while ((i = skip_ascii(s, i)) < s.size())
+        if (!nfc_safe(decode_one(s, i))) return false;
     return true;
 }
 

@@ -16,7 +16,8 @@ enum class normal_form { nfc, nfd, nfkc, nfkd };
 // data (characters assigned later pass through unchanged). `s` must be valid UTF-8.
 std::string normalize(std::string_view s, normal_form form);
 
-// True if s is certainly already in `form` (cheap ASCII check); false means "maybe not".
+// True if s is certainly already in `form` (ASCII, or for NFC only characters NFC never touches);
+// false means "maybe not".
 bool is_trivially_normalized(std::string_view s, normal_form form) noexcept;
 
 // Rust `char::to_lowercase` applied to each character (full mappings, no context: Σ -> σ).

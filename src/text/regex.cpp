@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/assert.hpp"
 #include "text/unicode.hpp"
 
 namespace tito::text {
@@ -32,8 +33,9 @@ bool is_category_name(std::string_view n) {
 }
 
 // Class members for the characters of category `name` assigned after Unicode 14 (PCRE2 10.42).
-std::string delta_members(std::string_view name) {
+std::string delta_members(std::string_view name, bool with_delta) {
     std::string out;
+    if (!with_delta) return out;
     for (const auto& r : unicode_delta()) {
         std::string_view cat = r.category;
         if (name.size() == 1 ? cat[0] != name[0] : cat != name) continue;
@@ -53,12 +55,13 @@ bool emit_members(std::string_view members, bool negated, bool in_class, std::st
 
 // Translates the escape starting at p[i] == '\\'; returns the number of pattern bytes consumed
 // (0 = copy verbatim).
-std::size_t translate_escape(std::string_view p, std::size_t i, bool in_class, std::string& out) {
+std::size_t translate_escape(std::string_view p, std::size_t i, bool in_class, bool with_delta, std::string& out) {
     char e = p[i + 1];
     switch (e) {
         case 's': case 'S': return emit_members(onig_space, e == 'S', in_class, out) ? 2 : 0;
         case 'w': case 'W': {
-            std::string m = std::string(onig_word) + delta_members("L") + delta_members("M") + delta_members("N");
+            std::string m = std::string(onig_word) + delta_members("L", with_delta) +
+                            delta_members("M", with_delta) + delta_members("N", with_delta);
             return emit_members(m, e == 'W', in_class, out) ? 2 : 0;
         }
         case 'h': case 'H': return emit_members(onig_hex, e == 'H', in_class, out) ? 2 : 0;
@@ -81,20 +84,22 @@ std::size_t translate_escape(std::string_view p, std::size_t i, bool in_class, s
     bool negated = e == 'P';
     if (!name.empty() && name[0] == '^') negated = !negated, name.remove_prefix(1);
     if (!is_category_name(name)) return 0;
-    std::string members = fmt::format("\\p{{{}}}", name) + delta_members(name);
+    // ASCII members spelled out let PCRE2 answer from its 256-bit class map without a property lookup.
+    std::string_view ascii = name == "L" ? "a-zA-Z" : name == "Lu" ? "A-Z" : name == "Ll" ? "a-z" : name == "N" || name == "Nd" ? "0-9" : "";
+    std::string members = std::string(ascii) + fmt::format("\\p{{{}}}", name) + delta_members(name, with_delta);
     return emit_members(members, negated, in_class, out) ? len : 0;
 }
 
 }  // namespace
 
-std::string translate_oniguruma(std::string_view p) {
+std::string translate_oniguruma(std::string_view p, bool with_delta) {
     std::string out;
     out.reserve(p.size() + 64);
     bool in_class = false;
     for (std::size_t i = 0; i < p.size(); ++i) {
         char c = p[i];
         if (c == '\\' && i + 1 < p.size()) {
-            if (std::size_t used = translate_escape(p, i, in_class, out)) {
+            if (std::size_t used = translate_escape(p, i, in_class, with_delta, out)) {
                 i += used - 1;
             } else {
                 out.push_back(c);
@@ -116,10 +121,17 @@ std::string translate_oniguruma(std::string_view p) {
     return out;
 }
 
+// `exact` has the Unicode 16 category extensions; `fast` (null when identical) omits them and is
+// used for subjects without any character assigned after Unicode 14, where both agree.
 struct regex::compiled {
-    pcre2_code* code = nullptr;
-    bool jit = false;
-    ~compiled() { pcre2_code_free(code); }
+    pcre2_code* exact = nullptr;
+    pcre2_code* fast = nullptr;
+    bool exact_jit = false;
+    bool fast_jit = false;
+    ~compiled() {
+        pcre2_code_free(exact);
+        pcre2_code_free(fast);
+    }
 };
 
 namespace {
@@ -144,22 +156,32 @@ scratch& thread_scratch() {
 
 }  // namespace
 
-result<regex> regex::compile(std::string_view oniguruma_pattern) {
-    std::string translated = translate_oniguruma(oniguruma_pattern);
+namespace {
+
+result<pcre2_code*> compile_pcre2(const std::string& translated, std::string_view original) {
     int err = 0;
     PCRE2_SIZE err_offset = 0;
     pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(translated.data()), translated.size(),
                                      PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &err, &err_offset, nullptr);
-    if (code == nullptr) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(err, msg, sizeof msg);
-        return error{errc::tokenizer_load, fmt::format("regex '{}' does not compile at offset {}: {}",
-                                                       oniguruma_pattern, err_offset,
-                                                       reinterpret_cast<const char*>(msg))};
-    }
+    if (code != nullptr) return code;
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(err, msg, sizeof msg);
+    return error{errc::tokenizer_load, fmt::format("regex '{}' does not compile at offset {}: {}", original,
+                                                   err_offset, reinterpret_cast<const char*>(msg))};
+}
+
+}  // namespace
+
+result<regex> regex::compile(std::string_view oniguruma_pattern) {
     auto c = std::make_shared<compiled>();
-    c->code = code;
-    c->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+    const std::string exact = translate_oniguruma(oniguruma_pattern, true);
+    TITO_TRY(c->exact, compile_pcre2(exact, oniguruma_pattern));
+    c->exact_jit = pcre2_jit_compile(c->exact, PCRE2_JIT_COMPLETE) == 0;
+    const std::string fast = translate_oniguruma(oniguruma_pattern, false);
+    if (fast != exact) {
+        TITO_TRY(c->fast, compile_pcre2(fast, oniguruma_pattern));
+        c->fast_jit = pcre2_jit_compile(c->fast, PCRE2_JIT_COMPLETE) == 0;
+    }
     return regex{std::move(c), std::string(oniguruma_pattern)};
 }
 
@@ -170,10 +192,18 @@ void regex::find_all(std::string_view subject, std::vector<match>& out) const {
     const std::size_t len = subject.size();
     std::size_t start = 0;
     std::size_t last_match_end = static_cast<std::size_t>(-1);
+    const bool use_fast = code_->fast != nullptr && !contains_unicode_delta(subject);
+    pcre2_code* code = use_fast ? code_->fast : code_->exact;
+    const bool jit = use_fast ? code_->fast_jit : code_->exact_jit;
     while (start <= len) {
-        int rc = code_->jit ? pcre2_jit_match(code_->code, subj, len, start, 0, s.data, s.context)
-                            : pcre2_match(code_->code, subj, len, start, PCRE2_NO_UTF_CHECK, s.data, s.context);
-        if (rc < 0) break;  // no match (or a resource limit: treat the rest as unmatched)
+        int rc = jit ? pcre2_jit_match(code, subj, len, start, 0, s.data, s.context)
+                     : pcre2_match(code, subj, len, start, PCRE2_NO_UTF_CHECK, s.data, s.context);
+        if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && jit)  // JIT stack exhausted: the interpreter uses the heap
+            rc = pcre2_match(code, subj, len, start, PCRE2_NO_UTF_CHECK, s.data, s.context);
+        if (rc < 0) {
+            if (rc != PCRE2_ERROR_NOMATCH) TITO_BUG("regex resource limit; rest of the piece left unsplit");
+            break;
+        }
         const PCRE2_SIZE* ov = pcre2_get_ovector_pointer(s.data);
         std::size_t b = ov[0], e = ov[1];
         if (b == e && e == last_match_end) {

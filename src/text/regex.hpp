@@ -27,7 +27,9 @@ struct match {
 // Rewrites the Oniguruma (Ruby syntax, UTF-8) constructs whose meaning differs in PCRE2:
 // \s \S (Onig: White_Space), \w \W (Onig: Letter|Mark|Number|Pc), \h \H (Onig: hex digit),
 // \p{Gc} \P{Gc} (extended to the characters assigned up to Unicode 16.0, as in Oniguruma).
-std::string translate_oniguruma(std::string_view pattern);
+// Without `with_delta` the \p{Gc} extensions are left out (used when the subject has no
+// character assigned after Unicode 14, where both translations match identically).
+std::string translate_oniguruma(std::string_view pattern, bool with_delta = true);
 
 class regex {
 public:

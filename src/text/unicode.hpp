@@ -22,6 +22,9 @@ struct category_range {
 // Ranges assigned in Unicode 16.0 but not in 14.0, sorted by code point.
 std::span<const category_range> unicode_delta() noexcept;
 
+// True if s (valid UTF-8) holds a character of unicode_delta() (assigned after Unicode 14.0).
+bool contains_unicode_delta(std::string_view s) noexcept;
+
 // True for characters assigned after Unicode 9.0: the HF crate's normalization tables (crate
 // unicode-normalization-alignments) are Unicode 9.0, so for NFC/NFD/NFKC/NFKD these characters
 // have no decomposition and combining class 0 (generated unicode_after_v9.inc).

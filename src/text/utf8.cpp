@@ -83,11 +83,7 @@ std::size_t valid_length(std::string_view s, std::size_t i, std::size_t& bad) no
 
 bool is_valid_utf8(std::string_view s) noexcept {
     std::size_t i = 0, bad = 0;
-    while (i < s.size()) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {
-            ++i;
-            continue;
-        }
+    while ((i = skip_ascii(s, i)) < s.size()) {
         std::size_t n = valid_length(s, i, bad);
         if (n == 0) return false;
         i += n;

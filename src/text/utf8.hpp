@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,18 @@ inline std::size_t sequence_length(unsigned char b) noexcept {
     if (b < 0xE0) return b < 0xC0 ? 1 : 2;
     if (b < 0xF0) return 3;
     return b < 0xF8 ? 4 : 1;
+}
+
+// Index of the first byte >= 0x80 at or after i (s.size() if none); 8 bytes per step.
+inline std::size_t skip_ascii(std::string_view s, std::size_t i) noexcept {
+    while (i + 8 <= s.size()) {
+        std::uint64_t w;
+        __builtin_memcpy(&w, s.data() + i, 8);
+        if (w & 0x8080808080808080ull) break;
+        i += 8;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
 }
 
 // Decodes the code point at s[i] (s must be valid UTF-8) and advances i past it.

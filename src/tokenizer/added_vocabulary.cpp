@@ -118,11 +118,15 @@ std::size_t added_vocabulary::count_outside(const model& m) const {
     return n;
 }
 
-void added_vocabulary::split(const normalized_string& piece, const token_trie& trie, std::vector<segment>& out) const {
-    const std::string& s = piece.text;
+void added_vocabulary::split(const std::string& s, bool at_origin, const token_trie& trie,
+                             std::vector<segment>& out) const {
     auto emit = [&](std::size_t b, std::size_t e, std::optional<token_id> id) {
-        if (e > b) out.push_back(segment{normalized_string{s.substr(b, e - b), piece.at_origin && b == 0}, id});
+        if (e > b) out.push_back(segment{s.substr(b, e - b), at_origin && b == 0, id});
     };
+    if (trie.empty()) {
+        emit(0, s.size(), std::nullopt);
+        return;
+    }
     std::size_t start_offset = 0, pos = 0;
     while (auto m = trie.find(s, pos)) {
         pos = m->end;
@@ -147,14 +151,18 @@ void added_vocabulary::extract_and_normalize(std::string_view text, const normal
     out.clear();
     thread_local std::vector<segment> first;
     first.clear();
-    split(normalized_string{std::string(text), true}, raw_trie_, first);
+    split(std::string(text), true, raw_trie_, first);
     for (auto& seg : first) {
         if (seg.id) {
             out.push_back(std::move(seg));
             continue;
         }
-        if (n) n->normalize(seg.piece.text);
-        split(seg.piece, normalized_trie_, out);
+        if (n) n->normalize(seg.text);
+        if (normalized_trie_.empty()) {
+            if (!seg.text.empty()) out.push_back(std::move(seg));
+            continue;
+        }
+        split(seg.text, seg.at_origin, normalized_trie_, out);
     }
 }
 

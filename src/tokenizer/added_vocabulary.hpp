@@ -35,7 +35,8 @@ struct added_token {
 class added_vocabulary {
 public:
     struct segment {
-        normalized_string piece;
+        std::string text;
+        bool at_origin = false;      // starts at byte 0 of the input
         std::optional<token_id> id;  // set when the piece is an added token
     };
 
@@ -58,7 +59,7 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
     };
-    void split(const normalized_string& piece, const token_trie& trie, std::vector<segment>& out) const;
+    void split(const std::string& s, bool at_origin, const token_trie& trie, std::vector<segment>& out) const;
 
     std::vector<added_token> by_index_;  // token list; tries map to indices here
     std::vector<token_id> ids_;          // id of by_index_[i]

@@ -3,9 +3,40 @@
 // them according to the behavior, drop removed and empty parts.
 #include "tokenizer/normalized_string.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "tokenizer/byte_level_map.hpp"
+
 namespace tito::tokenizer {
+
+pre_tokenized::pre_tokenized(std::string t, bool at_origin) : text(std::move(t)) {
+    if (!text.empty()) pieces.push_back(piece_span{0, static_cast<std::uint32_t>(text.size()), at_origin});
+}
+
+void pre_tokenized::materialize() {
+    if (!byte_level) return;
+    std::string mapped;
+    mapped.reserve(text.size() * 2);
+    std::vector<piece_span> spans;
+    spans.reserve(pieces.size());
+    for (const auto& p : pieces) {
+        auto b = static_cast<std::uint32_t>(mapped.size());
+        byte_level_map::encode_append(view(p), mapped);
+        spans.push_back(piece_span{b, static_cast<std::uint32_t>(mapped.size()), p.at_origin});
+    }
+    text.swap(mapped);
+    pieces.swap(spans);
+    byte_level = false;
+}
+
+std::vector<std::string> pre_tokenized::strings() const {
+    std::vector<std::string> out;
+    for (const auto& p : pieces)
+        out.push_back(byte_level ? byte_level_map::encode(view(p)) : std::string(view(p)));
+    return out;
+}
 
 result<split_behavior> parse_split_behavior(std::string_view name) {
     if (name == "Removed") return split_behavior::removed;
@@ -62,10 +93,22 @@ void apply_behavior(std::vector<event>& ev, split_behavior behavior, std::vector
 
 }  // namespace
 
-void split_pieces(const normalized_string& piece, std::span<const text::match> matches,
-                  split_behavior behavior, bool invert, std::vector<normalized_string>& out) {
-    const std::string& s = piece.text;
+void split_pieces(std::string_view s, const piece_span& piece, std::span<const text::match> matches,
+                  split_behavior behavior, bool invert, std::vector<piece_span>& out) {
     if (s.empty()) return;
+    if (behavior == split_behavior::isolated && !invert) {  // hot path: every gap and match is a piece
+        std::uint32_t prev = 0;
+        for (const auto& m : matches) {
+            auto b = static_cast<std::uint32_t>(m.begin), e = static_cast<std::uint32_t>(m.end);
+            if (prev != b) out.push_back(piece_span{piece.begin + prev, piece.begin + b, piece.at_origin && prev == 0});
+            if (e != b) out.push_back(piece_span{piece.begin + b, piece.begin + e, piece.at_origin && b == 0});
+            prev = e;
+        }
+        if (prev != s.size())
+            out.push_back(piece_span{piece.begin + prev, piece.begin + static_cast<std::uint32_t>(s.size()),
+                                     piece.at_origin && prev == 0});
+        return;
+    }
     thread_local std::vector<event> ev, merged;
     ev.clear();
     std::size_t prev = 0;
@@ -78,7 +121,8 @@ void split_pieces(const normalized_string& piece, std::span<const text::match> m
     apply_behavior(ev, behavior, merged);
     for (const auto& e : merged) {
         if (e.is_match || e.end == e.begin) continue;
-        out.push_back(normalized_string{s.substr(e.begin, e.end - e.begin), piece.at_origin && e.begin == 0});
+        out.push_back(piece_span{piece.begin + static_cast<std::uint32_t>(e.begin),
+                                 piece.begin + static_cast<std::uint32_t>(e.end), piece.at_origin && e.begin == 0});
     }
 }
 

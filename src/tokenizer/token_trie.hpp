@@ -34,6 +34,8 @@ private:
     std::vector<std::int64_t> terminal_{-1};  // node -> value, -1 if not terminal
     std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // node << 8 | byte -> node
     std::array<bool, 256> first_{};
+    int first_count_ = 0;
+    int single_first_ = -1;  // the only first byte, when there is exactly one
 };
 
 }  // namespace tito::tokenizer

@@ -15,15 +15,18 @@ namespace tito::tokenizer {
 tokenizer::tokenizer() = default;
 tokenizer::~tokenizer() = default;
 
-void tokenizer::encode_segment(std::string text, bool at_origin, std::vector<token_id>& out) const {
+void tokenizer::encode_segment(std::string& text, bool at_origin, std::vector<token_id>& out) const {
     if (!pre_tokenizer_) {
-        model_->tokenize(text, out);
+        model_->tokenize(text, false, out);
         return;
     }
-    std::vector<normalized_string> pieces;
-    pieces.push_back(normalized_string{std::move(text), at_origin});
-    pre_tokenizer_->pre_tokenize(pieces);
-    for (const auto& p : pieces) model_->tokenize(p.text, out);
+    thread_local pre_tokenized pt;
+    pt.text.swap(text);
+    pt.pieces.clear();
+    pt.byte_level = false;
+    if (!pt.text.empty()) pt.pieces.push_back(piece_span{0, static_cast<std::uint32_t>(pt.text.size()), at_origin});
+    pre_tokenizer_->pre_tokenize(pt);
+    for (const auto& p : pt.pieces) model_->tokenize(pt.view(p), pt.byte_level, out);
 }
 
 std::vector<token_id> tokenizer::encode(std::string_view text, bool add_special_tokens) const {
@@ -38,7 +41,7 @@ std::vector<token_id> tokenizer::encode(std::string_view text, bool add_special_
     added_->extract_and_normalize(text, normalizer_.get(), segments);
     for (auto& seg : segments) {
         if (seg.id) ids.push_back(*seg.id);
-        else encode_segment(std::move(seg.piece.text), seg.piece.at_origin, ids);
+        else encode_segment(seg.text, seg.at_origin, ids);
     }
     if (post_processor_) post_processor_->process(ids, add_special_tokens);
     return ids;

@@ -52,7 +52,7 @@ public:
 
 private:
     tokenizer();
-    void encode_segment(std::string text, bool at_origin, std::vector<token_id>& out) const;
+    void encode_segment(std::string& text, bool at_origin, std::vector<token_id>& out) const;
 
     std::unique_ptr<const normalizer> normalizer_;
     std::unique_ptr<const pre_tokenizer> pre_tokenizer_;

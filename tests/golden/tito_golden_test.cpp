@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-#include "chat/json_parse.hpp"
+#include "base/json_parse.hpp"
 #include "chat/model_dir.hpp"
 #include "chat/renderer.hpp"
 
@@ -24,8 +24,12 @@ std::vector<bj::object> read_rows() {
     EXPECT_TRUE(f.good()) << "missing golden file " << path;
     std::vector<bj::object> rows;
     std::string line;
-    while (std::getline(f, line))
-        if (!line.empty()) rows.push_back(parse_json_exact(line).value().as_object());  // exact doubles
+    while (std::getline(f, line)) {
+        if (line.empty()) continue;
+        boost::system::error_code ec;
+        rows.push_back(tito::json::parse_exact(line, ec).as_object());  // exact doubles
+        EXPECT_FALSE(ec) << line;
+    }
     return rows;
 }
 

@@ -2,17 +2,20 @@
 // BPE construction from tokenizer.json and per-word tokenization (HF models/bpe/model.rs).
 #include "tokenizer/models/bpe.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "text/utf8.hpp"
+#include "tokenizer/byte_level_map.hpp"
 
 namespace tito::tokenizer {
 
 void merge_map::reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
-    keys_.assign(cap, no_merge);
-    values_.assign(cap, no_merge);
+    slots_.assign(cap, entry{no_merge, no_merge});
+    count_ = 0;
 }
 
 static inline std::size_t mix64(std::uint64_t k) noexcept {
@@ -23,36 +26,31 @@ static inline std::size_t mix64(std::uint64_t k) noexcept {
 }
 
 void merge_map::insert(token_id a, token_id b, std::uint32_t rank, token_id merged) {
-    if ((count_ + 1) * 2 > keys_.size()) {
-        std::vector<std::uint64_t> ok, ov;
-        ok.swap(keys_);
-        ov.swap(values_);
-        std::size_t cap = ok.empty() ? 16 : ok.size() * 2;
-        keys_.assign(cap, no_merge);
-        values_.assign(cap, no_merge);
-        count_ = 0;
-        for (std::size_t i = 0; i < ok.size(); ++i)
-            if (ok[i] != no_merge)
-                insert(static_cast<token_id>(ok[i] >> 32), static_cast<token_id>(ok[i]),
-                       static_cast<std::uint32_t>(ov[i] >> 32), static_cast<token_id>(ov[i]));
+    if ((count_ + 1) * 2 > slots_.size()) {
+        std::vector<entry> old;
+        old.swap(slots_);
+        reserve(old.empty() ? 8 : old.size());
+        for (const auto& e : old)
+            if (e.key != no_merge)
+                insert(static_cast<token_id>(e.key >> 32), static_cast<token_id>(e.key),
+                       static_cast<std::uint32_t>(e.value >> 32), static_cast<token_id>(e.value));
     }
     const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-    const std::size_t mask = keys_.size() - 1;
+    const std::size_t mask = slots_.size() - 1;
     std::size_t slot = mix64(key) & mask;
-    while (keys_[slot] != no_merge && keys_[slot] != key) slot = (slot + 1) & mask;
-    if (keys_[slot] == no_merge) ++count_;
-    keys_[slot] = key;
-    values_[slot] = (static_cast<std::uint64_t>(rank) << 32) | merged;
+    while (slots_[slot].key != no_merge && slots_[slot].key != key) slot = (slot + 1) & mask;
+    if (slots_[slot].key == no_merge) ++count_;
+    slots_[slot] = entry{key, (static_cast<std::uint64_t>(rank) << 32) | merged};
 }
 
 std::uint64_t merge_map::find(token_id a, token_id b) const noexcept {
     const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32) | b;
-    const std::size_t mask = keys_.size() - 1;
+    const std::size_t mask = slots_.size() - 1;
     std::size_t slot = mix64(key) & mask;
     while (true) {
-        std::uint64_t k = keys_[slot];
-        if (k == key) return values_[slot];
-        if (k == no_merge) return no_merge;
+        const entry& e = slots_[slot];
+        if (e.key == key) return e.value;
+        if (e.key == no_merge) return no_merge;
         slot = (slot + 1) & mask;
     }
 }
@@ -138,8 +136,10 @@ result<std::unique_ptr<bpe>> bpe::make(detail::json obj) {
 
 bpe::bpe(vocab_table vocab, merge_map merges, bpe_options options)
     : vocab_(std::move(vocab)), merges_(std::move(merges)), options_(std::move(options)),
-      cache_(std::make_unique<bpe_cache>(16384)) {
+      cache_(std::make_unique<bpe_cache<3, 3>>(65536)),
+      long_cache_(std::make_unique<bpe_cache<32, 64>>(4096)) {
     if (options_.unk_token) unk_id_ = vocab_.find(*options_.unk_token);
+    find_boundaries();
     for (int b = 0; b < 256; ++b) {
         auto id = vocab_.find(fmt::format("<0x{:02X}>", b));
         byte_ids_[b] = id ? static_cast<std::int64_t>(*id) : -1;
@@ -214,19 +214,75 @@ void bpe::tokenize_uncached(std::string_view word, std::vector<token_id>& out) c
     for (const auto& s : symbols) out.push_back(s.id);
 }
 
-void bpe::tokenize(std::string_view word, std::vector<token_id>& out) const {
-    if (word.empty()) return;
-    if (options_.ignore_merges) {
-        if (auto id = vocab_.find(word)) {
-            out.push_back(*id);
-            return;
+// Word boundaries for SentencePiece-style vocabularies (a whole text reaches the model as one
+// word, e.g. gemma3, llama2): a position where "▁" follows a character c other than "▁" can be
+// split on when c is a vocabulary token and no vocabulary token contains c followed by "▁"; then
+// no symbol can ever span it, the merges on each side are independent, and the result is the
+// same as merging the whole word -- but each side is short and cacheable.
+void bpe::find_boundaries() {
+    constexpr std::string_view meta = "\xE2\x96\x81";  // U+2581
+    if (!options_.continuing_subword_prefix.empty() || !options_.end_of_word_suffix.empty()) return;
+    if (!vocab_.find(meta)) return;
+    std::vector<char32_t> before;
+    vocab_.for_each([&](std::string_view t, token_id) {
+        for (std::size_t pos = t.find(meta, 1); pos != std::string_view::npos; pos = t.find(meta, pos + 1)) {
+            std::size_t start = pos - 1;
+            while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+            std::size_t i = start;
+            char32_t c = text::decode_one(t, i);
+            if (c != 0x2581) before.push_back(c);
         }
+    });
+    std::sort(before.begin(), before.end());
+    before.erase(std::unique(before.begin(), before.end()), before.end());
+    no_split_before_.swap(before);
+    split_on_meta_ = true;
+}
+
+bool bpe::can_split_after(char32_t c, std::string_view ch) const {
+    if (c == 0x2581 || std::binary_search(no_split_before_.begin(), no_split_before_.end(), c)) return false;
+    return c < 65536 ? char_ids_[c] != 0 : vocab_.find(ch).has_value();
+}
+
+void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
+    if (word.empty()) return;
+    if (split_on_meta_ && !byte_level && word.size() > 3) {
+        constexpr std::string_view meta = "\xE2\x96\x81";
+        std::size_t part = 0;
+        for (std::size_t pos = word.find(meta, 1); pos != std::string_view::npos; pos = word.find(meta, pos + 3)) {
+            std::size_t start = pos - 1;
+            while (start > 0 && (static_cast<unsigned char>(word[start]) & 0xC0) == 0x80) --start;
+            std::size_t i = start;
+            char32_t c = text::decode_one(word, i);
+            if (start < part || !can_split_after(c, word.substr(start, pos - start))) continue;
+            tokenize_word(word.substr(part, pos - part), false, out);
+            part = pos;
+        }
+        if (part != 0) return tokenize_word(word.substr(part), false, out);
     }
-    const std::uint64_t h = hash_bytes(word);
-    if (cache_->lookup(word, h, out)) return;
+    tokenize_word(word, byte_level, out);
+}
+
+void bpe::tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
+    // The cache key is the word as given (raw bytes when byte_level); the flag salts the hash.
+    const std::uint64_t h = hash_bytes(word) ^ (byte_level ? 0x5BD1E9955BD1E995ull : 0);
+    const bool is_long = word.size() > cache_->key_bytes;
+    if (is_long ? long_cache_->lookup(word, h, out) : cache_->lookup(word, h, out)) return;
+    thread_local std::string mapped;
+    std::string_view w = word;
+    if (byte_level) {
+        mapped.clear();
+        byte_level_map::encode_append(word, mapped);
+        w = mapped;
+    }
     const std::size_t first = out.size();
-    tokenize_uncached(word, out);
-    cache_->store(word, h, std::span<const token_id>(out.data() + first, out.size() - first));
+    std::optional<token_id> whole;
+    if (options_.ignore_merges) whole = vocab_.find(w);
+    if (whole) out.push_back(*whole);
+    else tokenize_uncached(w, out);
+    const std::span<const token_id> ids(out.data() + first, out.size() - first);
+    if (is_long) long_cache_->store(word, h, ids);
+    else cache_->store(word, h, ids);
 }
 
 }  // namespace tito::tokenizer

@@ -5,7 +5,7 @@
 // thread-safe (the word cache is a lock-free seqlock table, see bpe_cache.hpp).
 // Usage:
 //   TITO_TRY(auto m, bpe::make(model_json));
-//   std::vector<token_id> ids; m->tokenize("Ġhello", ids);
+//   std::vector<token_id> ids; m->tokenize("Ġhello", false, ids);
 #pragma once
 
 #include <array>
@@ -39,8 +39,11 @@ public:
     static constexpr std::uint64_t no_merge = ~0ull;
 
 private:
-    std::vector<std::uint64_t> keys_;
-    std::vector<std::uint64_t> values_;
+    struct entry {
+        std::uint64_t key;    // a << 32 | b, no_merge = empty
+        std::uint64_t value;  // rank << 32 | merged id
+    };
+    std::vector<entry> slots_;  // key and value side by side: one cache line per probe
     std::size_t count_ = 0;
 };
 
@@ -49,7 +52,7 @@ public:
     static result<std::unique_ptr<bpe>> make(detail::json obj);
     bpe(vocab_table vocab, merge_map merges, bpe_options options);
 
-    void tokenize(std::string_view word, std::vector<token_id>& out) const override;
+    void tokenize(std::string_view word, bool byte_level, std::vector<token_id>& out) const override;
     std::optional<token_id> token_to_id(std::string_view token) const override { return vocab_.find(token); }
     std::optional<std::string_view> id_to_token(token_id id) const override { return vocab_.token(id); }
     std::size_t vocab_size() const override { return vocab_.size(); }
@@ -63,8 +66,12 @@ private:
     };
     // Initial symbols of a word (characters, byte fallback, unk) -- HF BPE::merge_word.
     void split_word(std::string_view word, std::vector<symbol>& symbols) const;
-    void merge_all(std::vector<symbol>& symbols) const;  // bpe_word.cpp
+    void merge_all(std::vector<symbol>& symbols) const;    // bpe_word.cpp
+    void merge_small(std::vector<symbol>& symbols) const;  // bpe_word.cpp
     void tokenize_uncached(std::string_view word, std::vector<token_id>& out) const;
+    void tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const;
+    void find_boundaries();
+    bool can_split_after(char32_t c, std::string_view ch) const;
 
     vocab_table vocab_;
     merge_map merges_;
@@ -72,7 +79,10 @@ private:
     std::optional<token_id> unk_id_;
     std::array<std::int64_t, 256> byte_ids_{};  // <0xNN> token ids, -1 if absent
     std::vector<token_id> char_ids_;            // code point < 65536 -> id + 1 (0 = absent)
-    std::unique_ptr<bpe_cache> cache_;
+    bool split_on_meta_ = false;            // see find_boundaries() in bpe.cpp
+    std::vector<char32_t> no_split_before_;  // c such that some token contains c + "▁"
+    std::unique_ptr<bpe_cache<3, 3>> cache_;         // words up to 24 bytes, 6 ids (one 64 B line per slot)
+    std::unique_ptr<bpe_cache<32, 64>> long_cache_;  // up to 256 bytes, 128 ids (HF caches < 256 B)
 };
 
 }  // namespace tito::tokenizer

@@ -2,9 +2,10 @@
 // Bounded, lock-free word -> ids cache for BPE. Direct-mapped slots guarded by a per-slot
 // sequence counter (seqlock): readers never block and retry nothing (a torn read is a miss),
 // writers that find a slot busy skip the insert. Every field is a relaxed atomic, so concurrent
-// use is free of data races. Only words up to key_bytes long with up to max_ids ids are cached.
+// use is free of data races. Only words up to key_bytes long with up to max_ids ids are cached;
+// the BPE model keeps a small-word and a long-word instance.
 // Usage:
-//   bpe_cache c(8192);
+//   bpe_cache<3, 3> c(65536);
 //   std::vector<token_id> ids;
 //   if (!c.lookup(word, h, ids)) { compute(ids); c.store(word, h, ids); }
 #pragma once
@@ -22,11 +23,12 @@
 
 namespace tito::tokenizer {
 
+template <std::size_t KeyWords, std::size_t IdWords>
 class bpe_cache {
 public:
-    static constexpr std::size_t key_words = 7;
+    static constexpr std::size_t key_words = KeyWords;
     static constexpr std::size_t key_bytes = key_words * 8;
-    static constexpr std::size_t id_words = 7;
+    static constexpr std::size_t id_words = IdWords;
     static constexpr std::size_t max_ids = id_words * 2;
 
     explicit bpe_cache(std::size_t slots) : mask_(round_up(slots) - 1), slots_(new slot[mask_ + 1]) {}
@@ -38,16 +40,19 @@ public:
         std::uint64_t v1 = s.seq.load(std::memory_order_acquire);
         if (v1 & 1) return false;
         std::uint64_t meta = s.meta.load(std::memory_order_relaxed);
-        if ((meta & 0xFF) != word.size() || (meta >> 32) != (hash >> 32)) return false;
-        std::array<std::uint64_t, key_words + id_words> copy;
-        for (std::size_t i = 0; i < key_words; ++i) copy[i] = s.key[i].load(std::memory_order_relaxed);
-        for (std::size_t i = 0; i < id_words; ++i) copy[key_words + i] = s.ids[i].load(std::memory_order_relaxed);
+        if ((meta & 0xFFFF) != word.size() || (meta >> 32) != (hash >> 32)) return false;
+        std::array<std::uint64_t, key_words> want{};
+        std::memcpy(want.data(), word.data(), word.size());
+        const std::size_t words = (word.size() + 7) / 8;
+        for (std::size_t i = 0; i < words; ++i)
+            if (s.key[i].load(std::memory_order_relaxed) != want[i]) return false;
+        const std::size_t n = (meta >> 16) & 0xFFFF;
+        std::array<std::uint64_t, id_words> ids;
+        for (std::size_t i = 0; i < (n + 1) / 2; ++i) ids[i] = s.ids[i].load(std::memory_order_relaxed);
         std::atomic_thread_fence(std::memory_order_acquire);
         if (s.seq.load(std::memory_order_relaxed) != v1) return false;
-        if (std::memcmp(copy.data(), word.data(), word.size()) != 0) return false;
-        std::size_t n = (meta >> 8) & 0xFF;
-        const auto* ids = reinterpret_cast<const std::uint32_t*>(copy.data() + key_words);
-        out.insert(out.end(), ids, ids + n);
+        const auto* p = reinterpret_cast<const std::uint32_t*>(ids.data());
+        out.insert(out.end(), p, p + n);
         return true;
     }
 
@@ -61,15 +66,16 @@ public:
         std::memcpy(copy.data(), word.data(), word.size());
         std::memcpy(copy.data() + key_words, ids.data(), ids.size() * sizeof(token_id));
         for (std::size_t i = 0; i < key_words; ++i) s.key[i].store(copy[i], std::memory_order_relaxed);
-        for (std::size_t i = 0; i < id_words; ++i) s.ids[i].store(copy[key_words + i], std::memory_order_relaxed);
-        s.meta.store((hash & 0xFFFFFFFF00000000ull) | (ids.size() << 8) | word.size(), std::memory_order_relaxed);
+        for (std::size_t i = 0; i < (ids.size() + 1) / 2; ++i)
+            s.ids[i].store(copy[key_words + i], std::memory_order_relaxed);
+        s.meta.store((hash & 0xFFFFFFFF00000000ull) | (ids.size() << 16) | word.size(), std::memory_order_relaxed);
         s.seq.store(v + 2, std::memory_order_release);
     }
 
 private:
-    struct slot {
+    struct alignas(64) slot {
         std::atomic<std::uint64_t> seq{0};
-        std::atomic<std::uint64_t> meta{0};  // hash high 32 | n_ids << 8 | key length
+        std::atomic<std::uint64_t> meta{0};  // hash high 32 | n_ids << 16 | key length
         std::array<std::atomic<std::uint64_t>, key_words> key{};
         std::array<std::atomic<std::uint64_t>, id_words> ids{};
     };

@@ -8,6 +8,22 @@ namespace tito::tokenizer {
 std::uint64_t hash_bytes(std::string_view s) noexcept {
     // 64-bit multiply-mix over 8-byte words; quality is ample for token strings.
     constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+    if (s.size() >= 4 && s.size() <= 16) {  // short words: two overlapping loads, no loop
+        std::uint64_t a, b;
+        if (s.size() >= 8) {
+            std::memcpy(&a, s.data(), 8);
+            std::memcpy(&b, s.data() + s.size() - 8, 8);
+        } else {
+            std::uint32_t x, y;
+            std::memcpy(&x, s.data(), 4);
+            std::memcpy(&y, s.data() + s.size() - 4, 4);
+            a = x;
+            b = y;
+        }
+        std::uint64_t h = (a ^ (s.size() * k)) * k;
+        h = (h ^ (h >> 29) ^ b) * 0xBF58476D1CE4E5B9ull;
+        return h ^ (h >> 32);
+    }
     std::uint64_t h = 0xCBF29CE484222325ull ^ (s.size() * k);
     std::size_t i = 0;
     for (; i + 8 <= s.size(); i += 8) {

@@ -27,6 +27,11 @@ public:
     std::optional<token_id> find(std::string_view token) const noexcept;
     std::optional<std::string_view> token(token_id id) const noexcept;
     std::size_t size() const noexcept { return count_; }
+    // Calls fn(token, id) for every entry.
+    template <class F>
+    void for_each(F&& fn) const {
+        for (const auto& e : entries_) fn(std::string_view(arena_.data() + e.offset, e.length), e.id);
+    }
 
 private:
     struct entry {

@@ -1,6 +1,5 @@
 // File: tokenizer/pre_tokenizers/byte_level.cpp
 // ByteLevel: optional prefix space, optional GPT-2 regex split, then bytes -> byte-level chars.
-#include "tokenizer/byte_level_map.hpp"
 #include "tokenizer/pre_tokenizers/pre_tokenizer.hpp"
 
 namespace tito::tokenizer {
@@ -14,19 +13,22 @@ public:
     byte_level(bool add_prefix_space, std::optional<text::regex> re)
         : add_prefix_space_(add_prefix_space), regex_(std::move(re)) {}
 
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
-        detail::split_each(pieces, [&](const normalized_string& in, std::vector<normalized_string>& out) {
-            normalized_string p = in;
-            if (add_prefix_space_ && (p.text.empty() || p.text[0] != ' ')) p.text.insert(0, 1, ' ');
-            if (!regex_) {
-                if (!p.text.empty()) out.push_back(std::move(p));
-                return;
-            }
-            regex_->find_all(p.text, found);
-            split_pieces(p, found, split_behavior::isolated, false, out);
-        });
-        for (auto& p : pieces) p.text = byte_level_map::encode(p.text);
+        if (add_prefix_space_) {
+            detail::rewrite_each(pt, [](std::string_view s, bool, std::string& out) {
+                if (s[0] != ' ') out.push_back(' ');
+                out.append(s);
+            });
+        }
+        if (regex_) {
+            detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
+                regex_->find_all(s, found);
+                split_pieces(s, p, found, split_behavior::isolated, false, out);
+            });
+        }
+        pt.materialize();       // a mapping deferred by an earlier ByteLevel applies first
+        pt.byte_level = true;   // deferred: the model maps (and caches) raw bytes
     }
 
 private:

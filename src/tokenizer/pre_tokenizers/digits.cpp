@@ -8,12 +8,12 @@ namespace {
 class digits final : public pre_tokenizer {
 public:
     explicit digits(bool individual) : individual_(individual) {}
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
         auto behavior = individual_ ? split_behavior::isolated : split_behavior::contiguous;
-        detail::split_each(pieces, [&](const normalized_string& p, std::vector<normalized_string>& out) {
-            detail::char_matches(p.text, text::is_numeric, found);
-            split_pieces(p, found, behavior, false, out);
+        detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
+            detail::char_matches(s, text::is_numeric, found);
+            split_pieces(s, p, found, behavior, false, out);
         });
     }
 

@@ -13,37 +13,27 @@ class metaspace final : public pre_tokenizer {
 public:
     explicit metaspace(metaspace_options o) : opt_(std::move(o)) {}
 
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
-        detail::split_each(pieces, [&](const normalized_string& in, std::vector<normalized_string>& out) {
-            normalized_string p{replace_spaces(in.text), in.at_origin};
-            bool starts = p.text.compare(0, opt_.replacement.size(), opt_.replacement) == 0;
-            if (!starts && !p.text.empty() &&
-                (opt_.scheme == prepend_scheme::always || (opt_.scheme == prepend_scheme::first && p.at_origin)))
-                p.text.insert(0, opt_.replacement);
-            if (!opt_.split) {
-                if (!p.text.empty()) out.push_back(std::move(p));
-                return;
+        const std::string& rep = opt_.replacement;
+        detail::rewrite_each(pt, [&](std::string_view s, bool at_origin, std::string& out) {
+            bool prepend = opt_.scheme == prepend_scheme::always || (opt_.scheme == prepend_scheme::first && at_origin);
+            if (prepend && !(s.substr(0, 1) == " " || s.substr(0, rep.size()) == rep)) out.append(rep);
+            for (char c : s) {
+                if (c == ' ') out.append(rep);
+                else out.push_back(c);
             }
+        });
+        if (!opt_.split) return;
+        detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
             found.clear();
-            for (std::size_t pos = 0; (pos = p.text.find(opt_.replacement, pos)) != std::string::npos;
-                 pos += opt_.replacement.size())
-                found.push_back({pos, pos + opt_.replacement.size()});
-            split_pieces(p, found, split_behavior::merged_with_next, false, out);
+            for (std::size_t pos = 0; (pos = s.find(rep, pos)) != std::string_view::npos; pos += rep.size())
+                found.push_back({pos, pos + rep.size()});
+            split_pieces(s, p, found, split_behavior::merged_with_next, false, out);
         });
     }
 
 private:
-    std::string replace_spaces(const std::string& s) const {
-        if (s.find(' ') == std::string::npos) return s;
-        std::string r;
-        r.reserve(s.size() + 8);
-        for (char c : s) {
-            if (c == ' ') r.append(opt_.replacement);
-            else r.push_back(c);
-        }
-        return r;
-    }
     metaspace_options opt_;
 };
 

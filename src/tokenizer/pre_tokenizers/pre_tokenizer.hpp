@@ -5,7 +5,7 @@
 // Implementations are immutable and thread-safe.
 // Usage:
 //   TITO_TRY(auto p, make_pre_tokenizer(obj));   // {"type": "WhitespaceSplit"}
-//   std::vector<normalized_string> v{{"a b", true}}; p->pre_tokenize(v);   // "a", "b"
+//   pre_tokenized pt{"a b", true}; p->pre_tokenize(pt);   // pt.strings() == {"a", "b"}
 #pragma once
 
 #include <memory>
@@ -20,7 +20,7 @@ namespace tito::tokenizer {
 class pre_tokenizer {
 public:
     virtual ~pre_tokenizer() = default;
-    virtual void pre_tokenize(std::vector<normalized_string>& pieces) const = 0;
+    virtual void pre_tokenize(pre_tokenized& pt) const = 0;
 };
 
 using pre_tokenizer_ptr = std::unique_ptr<const pre_tokenizer>;
@@ -38,13 +38,35 @@ result<pre_tokenizer_ptr> make_whitespace();
 result<pre_tokenizer_ptr> make_whitespace_split();
 result<pre_tokenizer_ptr> make_pre_tokenizer_sequence(json obj);
 
-// Replaces every piece by the pieces `fn(piece, out)` appends to out.
+// Replaces every piece by the ranges `fn(text, piece, out)` appends to out (no text copied).
 template <class F>
-void split_each(std::vector<normalized_string>& pieces, F&& fn) {
-    std::vector<normalized_string> out;
-    out.reserve(pieces.size() * 4);
-    for (const auto& p : pieces) fn(p, out);
-    pieces.swap(out);
+void split_each(pre_tokenized& pt, F&& fn) {
+    pt.materialize();
+    thread_local std::vector<piece_span> out;
+    out.clear();
+    for (const auto& p : pt.pieces) fn(pt.view(p), p, out);
+    pt.pieces.swap(out);
+}
+
+// Rebuilds the buffer: `fn(text, at_origin, rewritten)` appends the new text of one piece.
+template <class F>
+void rewrite_each(pre_tokenized& pt, F&& fn) {
+    pt.materialize();
+    std::string text;
+    text.reserve(pt.text.size() + 16);
+    std::vector<piece_span> spans;
+    spans.reserve(pt.pieces.size());
+    std::string piece;
+    for (const auto& p : pt.pieces) {
+        piece.clear();
+        fn(pt.view(p), p.at_origin, piece);
+        if (piece.empty()) continue;
+        auto b = static_cast<std::uint32_t>(text.size());
+        text.append(piece);
+        spans.push_back(piece_span{b, static_cast<std::uint32_t>(text.size()), p.at_origin});
+    }
+    pt.text.swap(text);
+    pt.pieces.swap(spans);
 }
 
 // Matches of a per-character predicate, one match per matching character (HF Pattern for Fn(char)).

@@ -8,11 +8,11 @@ namespace {
 class punctuation final : public pre_tokenizer {
 public:
     explicit punctuation(split_behavior b) : behavior_(b) {}
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
-        detail::split_each(pieces, [&](const normalized_string& p, std::vector<normalized_string>& out) {
-            detail::char_matches(p.text, text::is_punctuation, found);
-            split_pieces(p, found, behavior_, false, out);
+        detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
+            detail::char_matches(s, text::is_punctuation, found);
+            split_pieces(s, p, found, behavior_, false, out);
         });
     }
 

@@ -8,8 +8,8 @@ namespace {
 class sequence final : public pre_tokenizer {
 public:
     explicit sequence(std::vector<pre_tokenizer_ptr> parts) : parts_(std::move(parts)) {}
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
-        for (const auto& p : parts_) p->pre_tokenize(pieces);
+    void pre_tokenize(pre_tokenized& pt) const override {
+        for (const auto& p : parts_) p->pre_tokenize(pt);
     }
 
 private:

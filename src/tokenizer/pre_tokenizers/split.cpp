@@ -9,11 +9,11 @@ namespace {
 class split final : public pre_tokenizer {
 public:
     split(pattern p, split_behavior b, bool invert) : pattern_(std::move(p)), behavior_(b), invert_(invert) {}
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
-        detail::split_each(pieces, [&](const normalized_string& p, std::vector<normalized_string>& out) {
-            pattern_.find_matches(p.text, found);
-            split_pieces(p, found, behavior_, invert_, out);
+        detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
+            pattern_.find_matches(s, found);
+            split_pieces(s, p, found, behavior_, invert_, out);
         });
     }
 

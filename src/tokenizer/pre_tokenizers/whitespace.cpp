@@ -13,11 +13,11 @@ constexpr std::string_view word_pattern =
 class whitespace final : public pre_tokenizer {
 public:
     explicit whitespace(text::regex re) : regex_(std::move(re)) {}
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
-        detail::split_each(pieces, [&](const normalized_string& p, std::vector<normalized_string>& out) {
-            regex_.find_all(p.text, found);
-            split_pieces(p, found, split_behavior::removed, true, out);
+        detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
+            regex_.find_all(s, found);
+            split_pieces(s, p, found, split_behavior::removed, true, out);
         });
     }
 
@@ -27,11 +27,11 @@ private:
 
 class whitespace_split final : public pre_tokenizer {
 public:
-    void pre_tokenize(std::vector<normalized_string>& pieces) const override {
+    void pre_tokenize(pre_tokenized& pt) const override {
         thread_local std::vector<text::match> found;
-        detail::split_each(pieces, [&](const normalized_string& p, std::vector<normalized_string>& out) {
-            detail::char_matches(p.text, text::is_whitespace, found);
-            split_pieces(p, found, split_behavior::removed, false, out);
+        detail::split_each(pt, [&](std::string_view s, const piece_span& p, std::vector<piece_span>& out) {
+            detail::char_matches(s, text::is_whitespace, found);
+            split_pieces(s, p, found, split_behavior::removed, false, out);
         });
     }
 };

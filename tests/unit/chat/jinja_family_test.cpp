@@ -120,6 +120,28 @@ TEST(chat_jinja_family, qwen3_boundary_appends_newline_after_im_end) {
     EXPECT_EQ(fam.boundary({}), token_ids{});
 }
 
+TEST(chat_jinja_family, boundary_rule_per_family) {
+    for (const char* name : {"qwen3", "qwen35", "qwennext"}) {
+        const auto& fam = as_jinja(qwen_family(name));
+        const token_id im_end = *fam.get_tokenizer().token_to_id("<|im_end|>");
+        EXPECT_EQ(fam.boundary({7, im_end}), (token_ids{7, im_end, 198})) << name;
+        EXPECT_EQ(fam.boundary({7, 8}), (token_ids{7, 8})) << name;
+    }
+    // default: plain concatenation, even after <|im_end|>.
+    const auto& def = as_jinja(qwen_family("default"));
+    const token_id im_end = *def.get_tokenizer().token_to_id("<|im_end|>");
+    EXPECT_EQ(def.boundary({7, im_end}), (token_ids{7, im_end}));
+    const auto old = ja(R"([{"role":"user","content":"u"},{"role":"assistant","content":"a"}])");
+    auto neu = old;
+    neu.push_back(js(R"({"role":"user","content":"v"})"));
+    auto merged = def.merge_tokens(old, neu, {7, im_end}, bj::value(), def.base_kwargs());
+    ASSERT_TRUE(merged) << merged.error().message();
+    ASSERT_GE(merged->size(), 3u);
+    EXPECT_EQ((*merged)[1], im_end);
+    // No newline repair: the suffix opens the next message right away.
+    EXPECT_EQ((*merged)[2], *def.get_tokenizer().token_to_id("<|im_start|>"));
+}
+
 TEST(chat_jinja_family, registry_constants) {
     auto q3 = qwen_family("qwen3");
     EXPECT_EQ(q3->name(), "qwen3");

@@ -1,6 +1,7 @@
 // File: unit/chat/kwargs_test.cpp
 // chat_template_kwargs merge rules (spec 6.6) and Python repr / == semantics.
 #include "chat/kwargs.hpp"
+#include "chat/python_values.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,6 +23,11 @@ TEST(chat_kwargs, python_repr) {
     EXPECT_EQ(py_repr(js("25.0")), "25.0");
     EXPECT_EQ(py_repr(js(R"([1,"a",null])")), "[1, 'a', None]");
     EXPECT_EQ(py_repr(js(R"({"k":true})")), "{'k': True}");
+}
+
+TEST(chat_kwargs, python_truthiness) {
+    for (const char* f : {"null", "false", "0", "0.0", "\"\"", "[]", "{}"}) EXPECT_FALSE(py_truthy(js(f))) << f;
+    for (const char* t : {"true", "1", "-0.5", "\" \"", "[0]", "{\"a\":null}"}) EXPECT_TRUE(py_truthy(js(t))) << t;
 }
 
 TEST(chat_kwargs, python_equality) {

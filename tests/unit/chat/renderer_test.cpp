@@ -2,6 +2,7 @@
 // The rendering contract (spec 6.1) on small templates: variables, template choice, the tool-format
 // fallback and its error texts, normalization and canonicalization as the template sees them.
 #include "chat/renderer.hpp"
+#include "chat/tools.hpp"
 
 #include <gtest/gtest.h>
 
@@ -47,7 +48,8 @@ TEST(chat_renderer, messages_and_tools_are_normalized) {
                   "{{ c.function.arguments.a }}{% endfor %};{% endfor %}{{ tools | tojson }}");
     EXPECT_EQ(render(*r, R"([{"role":"assistant","content":null,"tool_calls":[{"function":{"name":"f","arguments":"{\"a\": 7}"}}]}])",
                      R"([{"name":"f"}])"),
-              R"(True7;[{"type": "function", "function": {"description": null, "name": "f", "parameters": null, "strict": false}, "defer_loading": null}])");
+              std::string(R"(True7;[{"type": "function", "function": {"description": null, "name": "f", "parameters": null, "strict": false})") +
+                  (sglang_tool_defer_loading ? R"(, "defer_loading": null}])" : "}]"));
 }
 
 TEST(chat_renderer, tool_use_template_is_chosen_with_tools) {
@@ -71,6 +73,11 @@ TEST(chat_renderer, tool_format_fallback) {
     auto always = make("{{ raise_exception('boom') }}");
     EXPECT_EQ(render(*always, user, R"([{"name":"f"}])"), "error: Chat template rendering failed (tool format fallback): boom");
     EXPECT_EQ(render(*always, user), "error: Chat template rendering failed: boom");
+}
+
+TEST(chat_renderer, undefined_errors_are_wrapped_like_python) {
+    auto r = make("{{ x.y }}");
+    EXPECT_EQ(render(*r, user), "error: Chat template rendering failed: 'x' is undefined");
 }
 
 TEST(chat_renderer, type_errors_are_not_retried_or_wrapped) {

@@ -28,7 +28,7 @@ std::vector<seg> run(const added_vocabulary& av, std::string_view text, const no
     std::vector<added_vocabulary::segment> out;
     av.extract_and_normalize(text, n, out);
     std::vector<seg> r;
-    for (auto& s : out) r.push_back({s.piece.text, s.id});
+    for (auto& s : out) r.push_back({s.text, s.id});
     return r;
 }
 

@@ -13,7 +13,7 @@ using ids = std::vector<token_id>;
 namespace {
 ids run(const model& m, std::string_view word) {
     ids out;
-    m.tokenize(word, out);
+    m.tokenize(word, false, out);
     return out;
 }
 model_ptr make(std::string_view spec) {
@@ -31,6 +31,27 @@ TEST(bpe, merges_apply_by_rank_leftmost_first) {
     EXPECT_EQ(run(*m, "aab"), (ids{4}));  // (a,a) rank 0 before (a,b) rank 1, then (aa,b)
     EXPECT_EQ(run(*m, "ab"), (ids{3}));
     EXPECT_EQ(run(*m, "ab"), (ids{3}));  // second call served by the cache
+}
+
+TEST(bpe, deferred_byte_level_mapping) {
+    // " hi" as raw bytes is "Ġhi" in byte-level characters.
+    auto m = make(R"({"type":"BPE","vocab":{"Ġ":0,"h":1,"i":2,"Ġh":3,"Ġhi":4},"merges":["Ġ h","Ġh i"]})");
+    ids out;
+    m->tokenize(" hi", true, out);
+    EXPECT_EQ(out, (ids{4}));
+    out.clear();
+    m->tokenize(" hi", true, out);  // cached under the raw bytes
+    EXPECT_EQ(out, (ids{4}));
+    EXPECT_EQ(run(*m, "Ġhi"), (ids{4}));
+}
+
+TEST(bpe, metaspace_boundaries_split_only_where_no_token_spans) {
+    // "a▁b" is a token, so a word is never split between "a" and "▁"; "c" has no such token.
+    auto m = make(R"({"type":"BPE","vocab":{"▁":0,"a":1,"b":2,"c":3,"▁b":4,"a▁b":5,"c▁b":6},
+                     "merges":["▁ b","a ▁b"]})");
+    EXPECT_EQ(run(*m, "a▁b"), (ids{5}));
+    EXPECT_EQ(run(*m, "c▁b"), (ids{3, 4}));  // no merge (c, ▁b): same as without splitting
+    EXPECT_EQ(run(*m, "a▁bc▁ba▁b"), (ids{5, 3, 4, 5}));
 }
 
 TEST(bpe, tuple_merges_and_ignore_merges) {

@@ -12,11 +12,9 @@ namespace {
 strings run(std::string_view spec, std::string s, bool at_origin = true) {
     auto p = make_pre_tokenizer(json(spec));
     EXPECT_TRUE(p) << spec;
-    std::vector<normalized_string> v{{std::move(s), at_origin}};
-    if (p && *p) (*p)->pre_tokenize(v);
-    strings out;
-    for (auto& x : v) out.push_back(x.text);
-    return out;
+    pre_tokenized pt{std::move(s), at_origin};
+    if (p && *p) (*p)->pre_tokenize(pt);
+    return pt.strings();
 }
 std::string split(std::string_view behavior, bool invert = false) {
     return std::string(R"({"type":"Split","pattern":{"String":"-"},"behavior":")") + std::string(behavior) +
@@ -47,6 +45,13 @@ TEST(pre_tokenizers, byte_level) {
     EXPECT_EQ(run(R"({"type":"ByteLevel","add_prefix_space":true,"use_regex":true})", "Hi"), (strings{"ĠHi"}));
     EXPECT_EQ(run(R"({"type":"ByteLevel","add_prefix_space":false,"use_regex":false})", "a b\xC3\xA9"),
               (strings{"aĠbÃ©"}));
+}
+
+TEST(pre_tokenizers, byte_level_twice_maps_twice) {
+    // Two ByteLevel stages map twice, as in HF: "é" -> "Ã©" -> "ÃĥÂ©".
+    EXPECT_EQ(run(R"({"type":"Sequence","pretokenizers":[{"type":"ByteLevel","add_prefix_space":false,"use_regex":false},
+                     {"type":"ByteLevel","add_prefix_space":false,"use_regex":false}]})", "\xC3\xA9"),
+              (strings{"ÃĥÂ©"}));
 }
 
 TEST(pre_tokenizers, metaspace_prepend_schemes) {

@@ -1,0 +1,75 @@
+// Tests for obs/metrics.hpp: histogram buckets, merge, the Prometheus text, and docs/metrics.md
+// listing exactly the metrics of metric_list().
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "obs/log.hpp"
+#include "obs/metrics.hpp"
+
+namespace tito::obs {
+namespace {
+
+TEST(metrics, histogram_buckets_are_cumulative) {
+    latency_histogram h;
+    h.observe(0.00005);
+    h.observe(0.003);
+    h.observe(1000);
+    EXPECT_EQ(h.count(), 3u);
+    EXPECT_EQ(h.cumulative(0), 1u);   // <= 100 us
+    EXPECT_EQ(h.cumulative(5), 2u);   // <= 5 ms
+    EXPECT_EQ(h.cumulative(18), 2u);  // <= 600 s
+    EXPECT_EQ(h.cumulative(19), 3u);  // +Inf
+}
+
+TEST(metrics, prometheus_text_has_help_type_and_labelled_series) {
+    thread_metrics a, b;
+    a.request("chat", 200, 0.01);
+    b.request("chat", 200, 0.02);
+    b.request("chat", 410, 0.5);
+    b.turns_committed = 3;
+    a.merge(b);
+    auto text = render_prometheus(a, {{"tito_sessions_live", "Sessions created and not yet deleted", 7}});
+    EXPECT_NE(text.find("# TYPE tito_http_requests_total counter\n"), std::string::npos);
+    EXPECT_NE(text.find("tito_http_requests_total{route=\"chat\",status=\"200\"} 2\n"), std::string::npos);
+    EXPECT_NE(text.find("tito_http_requests_total{route=\"chat\",status=\"410\"} 1\n"), std::string::npos);
+    EXPECT_NE(text.find("tito_http_request_duration_seconds_bucket{route=\"chat\",le=\"+Inf\"} 3\n"), std::string::npos);
+    EXPECT_NE(text.find("tito_http_request_duration_seconds_count{route=\"chat\"} 3\n"), std::string::npos);
+    EXPECT_NE(text.find("tito_chat_turns_committed_total 3\n"), std::string::npos);
+    EXPECT_NE(text.find("tito_sessions_live 7\n"), std::string::npos);
+}
+
+TEST(metrics, docs_list_every_metric) {
+    std::ifstream f{std::string(TITO_SOURCE_DIR) + "/docs/metrics.md"};
+    ASSERT_TRUE(f) << "docs/metrics.md missing";
+    std::stringstream ss;
+    ss << f.rdbuf();
+    const auto doc = ss.str();
+    std::size_t rows = 0;
+    for (const auto& m : metric_list()) {
+        const auto row = "| `" + m.name + "` | " + m.type + " | " + m.help + " |";
+        EXPECT_NE(doc.find(row), std::string::npos) << "missing row: " << row;
+        ++rows;
+    }
+    const std::regex any_row{R"(\n\| `tito_[a-z_]+` \|)"};
+    EXPECT_EQ(static_cast<std::size_t>(std::distance(std::sregex_iterator(doc.begin(), doc.end(), any_row), std::sregex_iterator())),
+              rows);
+}
+
+TEST(log, text_and_json_lines) {
+    event e{"chat_done"};
+    e.add("session_id", "abc").add("total_ms", 1.25).add("status", 200).add("note", "two words");
+    const auto text = e.render(false);
+    EXPECT_NE(text.find(" level=info event=chat_done session_id=abc total_ms=1.250 status=200 note=\"two words\""),
+              std::string::npos)
+        << text;
+    const auto json = e.render(true);
+    EXPECT_NE(json.find(R"("event":"chat_done","session_id":"abc","total_ms":1.250,"status":200,"note":"two words"})"),
+              std::string::npos)
+        << json;
+}
+
+}  // namespace
+}  // namespace tito::obs
