@@ -1,4 +1,4 @@
-// File: app/tito_loadgen/driver.hpp
+// File: app/tito_loadgen/open_loop.hpp
 // The load driver: C keep-alive connections spread over T threads, each running one request at
 // a time. Closed loop (rate 0: send again as soon as the answer arrives) or open loop (each
 // connection sends on a fixed schedule; latency counts from the intended send time, so a

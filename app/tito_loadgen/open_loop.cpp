@@ -1,5 +1,5 @@
-// File: app/tito_loadgen/driver.cpp
-#include "driver.hpp"
+// File: app/tito_loadgen/open_loop.cpp
+#include "open_loop.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
