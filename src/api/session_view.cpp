@@ -16,7 +16,7 @@ void append_ids(std::string& out, const chat::token_ids& ids) {
     out += '[';
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i) out += ',';
-        fmt::format_to(std::back_inserter(out), "{}", ids[i]);
+        out += fmt::format_int(ids[i]).str();
     }
     out += ']';
 }

