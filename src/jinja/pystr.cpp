@@ -3,6 +3,8 @@
 // full case mappings (e.g. 'ß'.upper() == 'SS') where utf8proc gives simple ones: see COMPATIBILITY.md.
 #include "jinja/pystr.hpp"
 
+#include "base/json.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -361,40 +363,8 @@ std::string py_repr_str(std::string_view s) {
 std::string py_float_repr(double d) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d < 0 ? "-inf" : "inf";
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-    std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));
-    bool neg = !sci.empty() && sci[0] == '-';
-    if (neg) sci.remove_prefix(1);
-    std::size_t epos = sci.find('e');
-    std::string digits;
-    for (char c : sci.substr(0, epos)) if (c != '.') digits.push_back(c);
-    int exp = std::atoi(std::string(sci.substr(epos + 1)).c_str());
-    std::string out = neg ? "-" : "";
-    if (exp >= -4 && exp < 16) {
-        if (exp < 0) {
-            out += "0.";
-            out.append(static_cast<std::size_t>(-exp - 1), '0');
-            out += digits;
-        } else {
-            std::size_t intlen = static_cast<std::size_t>(exp) + 1;
-            if (digits.size() <= intlen) {
-                out += digits;
-                out.append(intlen - digits.size(), '0');
-                out += ".0";
-            } else {
-                out += digits.substr(0, intlen);
-                out += '.';
-                out += digits.substr(intlen);
-            }
-        }
-    } else {
-        out += digits[0];
-        if (digits.size() > 1) { out += '.'; out += digits.substr(1); }
-        char eb[16];
-        std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-        out += eb;
-    }
+    std::string out;
+    json::append_python_float(out, d);  // the one Python-repr formatter (base/json)
     return out;
 }
 

@@ -6,12 +6,14 @@
 #include <cmath>
 
 #include "jinja/builtins.hpp"
+#include "base/json.hpp"
 #include "jinja/pystr.hpp"
 
 namespace tito::jinja {
 namespace {
 
 void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
+    if (!ensure_ascii) return json::append_quoted(out, s);  // same escapes as every server reply
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
         // Bulk-copy the run of characters that need no escaping.
@@ -67,7 +69,9 @@ void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
 std::string float_json(double d) {
     if (std::isnan(d)) return "NaN";
     if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
-    return py_float_repr(d);
+    std::string out;
+    json::append_python_float(out, d);
+    return out;
 }
 
 jres<std::string> key_string(const value& k) {
