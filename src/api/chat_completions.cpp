@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <random>
 
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "api/chat_reply.hpp"
 #include "api/error_response.hpp"
 #include "api/headers.hpp"
+#include "api/upstream_body.hpp"
 #include "api/service.hpp"
 #include "base/json.hpp"
 #include "obs/log.hpp"
@@ -46,6 +48,8 @@ struct turn {
     std::size_t shard;
     double request_ts;
     normalized_chat n;
+    std::size_t body_bytes = 0;          // the client's body size (a size hint for the upstream body)
+    std::int64_t message_count = -1;     // for chat_done (the list moves into the session on commit)
     std::string query;
     upstream::header_list headers;
     bool lock_held = false;
@@ -105,7 +109,7 @@ void log_done(const turn_ptr& t, int status) {
         .add("session_id", t->session_id)
         .add("request_id", t->request_id);
     if (!t->client_request_id.empty()) e.add("x_request_id", t->client_request_id);
-    e.add("messages", static_cast<std::uint64_t>(t->n.messages.size()))
+    e.add("messages", t->message_count)
         .add("status", status)
         .add("lock_wait_ms", lock_wait)
         .add("tokenize_in_ms", tok_in)
@@ -145,14 +149,19 @@ std::size_t common_prefix(const chat::token_ids& a, const chat::token_ids& b) {
     return i;
 }
 
-void on_upstream(const turn_ptr& t, session::prepared_turn p, std::string request_json, result<upstream::response> r);
+// What travels from the prepared turn to the commit: the prepared state, the client's message
+// list (moved out of the body once the upstream text is written) and that text.
+struct in_flight {
+    session::prepared_turn p;
+    boost::json::array messages;
+    std::string request_json;
+};
+
+void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r);
 
 void send_upstream(const turn_ptr& t, session::prepared_turn p) {
     auto& body = t->n.body;
-    boost::json::array ids;
-    ids.reserve(p.prompt_token_ids.size());
-    for (auto id : p.prompt_token_ids) ids.push_back(static_cast<std::int64_t>(id));
-    body["input_ids"] = std::move(ids);
+    std::optional<std::int64_t> start_len;
     if (t->ctx->cfg.flags.use_addition_r3) {
         auto* rre = body.if_contains("return_routed_experts");
         if (rre && python_truthy(*rre)) {
@@ -161,24 +170,23 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
             if (common_prefix(cp, p.prompt_token_ids) < previous_rows)
                 return finish_error(t, error{errc::internal, "addition R3: the new prompt does not extend the stored "
                                                              "checkpoint's first len-1 tokens"});
-            body["routed_experts_start_len"] = static_cast<std::int64_t>(previous_rows);
+            start_len = static_cast<std::int64_t>(previous_rows);
         }
     }
-    std::string request_json = json::compact(body);
+    std::string request_json = upstream_body_json(body, p.prompt_token_ids, start_len, t->body_bytes);
     upstream::request up;
     up.method = "POST";
     up.path_and_query = "/v1/chat/completions";
     if (!t->query.empty()) up.path_and_query += "?" + t->query;
     up.headers = std::move(t->headers);
     up.headers.emplace_back("Content-Type", "application/json");
-    up.body = request_json;
+    up.body = request_json;  // one copy: the record keeps the text as sent
     auto cancel = std::make_shared<upstream::cancel_handle>();
     if (!t->s->set_inflight([cancel] { cancel->cancel(); })) return finish_closed(t);
+    in_flight f{std::move(p), std::move(t->n.messages()), std::move(request_json)};
     t->ctx->backend.send(
         std::move(up),
-        [t, p = std::move(p), request_json = std::move(request_json)](result<upstream::response> r) mutable {
-            on_upstream(t, std::move(p), std::move(request_json), std::move(r));
-        },
+        [t, f = std::move(f)](result<upstream::response> r) mutable { on_upstream(t, std::move(f), std::move(r)); },
         std::move(cancel));
 }
 
@@ -198,7 +206,7 @@ http::response client_response(const turn_ptr& t, const upstream::response& up, 
     return r;
 }
 
-void on_upstream(const turn_ptr& t, session::prepared_turn p, std::string request_json, result<upstream::response> r) {
+void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     t->t_upstream_done = clock::now();
     t->s->clear_inflight();
     if (t->s->closing()) return finish_closed(t);
@@ -210,15 +218,15 @@ void on_upstream(const turn_ptr& t, session::prepared_turn p, std::string reques
     auto v = validate_upstream_reply(r->body);
     if (!v) return finish_error(t, v.error());
     t->completion_tokens = static_cast<std::int64_t>(v->completion_ids.size());
+    auto http_res = client_response(t, *r, *v);
     session::record rec;
     rec.request_timestamp = t->request_ts;
-    rec.request_json = std::move(request_json);
-    rec.response_json = r->body;
-    rec.tools = t->n.tools;
-    auto http_res = client_response(t, *r, *v);
+    rec.request_json = std::move(f.request_json);
+    rec.response_json = std::move(r->body);
+    rec.tools = std::move(t->n.tools);
     rec.timestamp = epoch_seconds();
-    auto committed = t->s->trajectory().commit(std::move(p), v->assistant_message, v->completion_ids, std::move(rec),
-                                               t->ctx->family->max_trim_tokens());
+    auto committed = t->s->trajectory().commit(std::move(f.p), std::move(f.messages), std::move(v->assistant_message),
+                                               v->completion_ids, std::move(rec), t->ctx->family->max_trim_tokens());
     if (!committed) {
         if (committed.error().code() == errc::conflict)
             return finish(t, http::error_response(409, fmt::format("session state conflict: session_id={} ({})",
@@ -230,7 +238,7 @@ void on_upstream(const turn_ptr& t, session::prepared_turn p, std::string reques
 }
 
 void run_prepare(const turn_ptr& t) {
-    auto p = t->s->trajectory().prepare(t->n.messages, t->n.tools, t->n.kwargs, *t->ctx->family, t->ctx->matcher);
+    auto p = t->s->trajectory().prepare(t->n.messages(), t->n.tools, t->n.kwargs, *t->ctx->family, t->ctx->matcher);
     on_shard(t, [t, p = std::move(p)]() mutable {
         t->t_prepared = clock::now();
         if (!p) return finish_error(t, p.error());
@@ -271,7 +279,9 @@ void handle_chat_completions(const context& ctx, http::request req, http::respon
         return finish_error(t, n.error());
     }
     t->n = std::move(*n);
-    log_start(t, static_cast<std::int64_t>(t->n.messages.size()));
+    t->body_bytes = req.body.size();
+    t->message_count = static_cast<std::int64_t>(t->n.messages().size());
+    log_start(t, t->message_count);
     const bool offload = ctx.cpu && ctx.cfg.offload_bytes > 0 && req.body.size() > ctx.cfg.offload_bytes;
     t->s->lock().acquire([t, offload](bool granted) {
         on_shard(t, [t, granted, offload] {

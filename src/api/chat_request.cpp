@@ -67,7 +67,6 @@ result<normalized_chat> normalize_chat_request(std::string_view raw, const chat:
     for (std::size_t i = 0; i < msgs->get_array().size(); ++i)
         if (!msgs->get_array()[i].is_object())
             return error{errc::bad_request, fmt::format("messages[{}] must be an object", i)};
-    out.messages = msgs->get_array();
     if (auto* t = b.if_contains("tools")) out.tools = *t;
     return out;
 }

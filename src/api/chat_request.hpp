@@ -4,7 +4,7 @@
 // Stateless, so it runs before the turn lock (a malformed body gets 400 without queueing).
 // Usage:
 //   TITO_TRY(auto n, normalize_chat_request(req.body, fam, flags));
-//   n.body["input_ids"] = ...;   // after prepare
+//   prepare(n.messages(), ...);  // the client's list, read in place inside the body
 #pragma once
 
 #include <boost/json/array.hpp>
@@ -29,9 +29,12 @@ struct chat_flags {
 struct normalized_chat {
     boost::json::object body;     // what goes upstream (input_ids added after prepare)
     bool client_stream = false;   // Python truthiness of the popped "stream"
-    boost::json::array messages;  // the client's raw list
     boost::json::value tools;     // body.tools, or null
     boost::json::object kwargs;   // effective chat-template kwargs for this turn's render
+
+    // The client's raw list, body["messages"] (checked to be a list of objects).
+    boost::json::array& messages() { return body.at("messages").get_array(); }
+    const boost::json::array& messages() const { return body.at("messages").get_array(); }
 };
 
 // Python truthiness of a JSON value (false, null, 0, 0.0, "", [], {} are false).

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <charconv>
 #include <cmath>
 
 namespace tito::json {
@@ -22,15 +24,39 @@ void append_python_float(std::string& out, double d) {
     if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
 }
 
+namespace {
+
+// 1 for the bytes json.dumps escapes (control characters, '"' and '\\'); everything else,
+// including non-ASCII, is copied raw (ensure_ascii=False).
+constexpr auto escape_table = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = 1;
+    t['"'] = 1;
+    t['\\'] = 1;
+    return t;
+}();
+
+template <typename Int>
+void append_integer(std::string& out, Int v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+}  // namespace
+
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() + 2);
     out += '"';
-    std::size_t run = 0;  // start of the pending run of bytes that need no escaping
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    const char* run = p;  // start of the pending run of bytes that need no escaping
+    for (; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (!escape_table[c]) continue;
+        out.append(run, static_cast<std::size_t>(p - run));
+        run = p + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -39,22 +65,25 @@ void append_quoted(std::string& out, std::string_view s) {
             case '\t': out += "\\t"; break;
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
-            default:
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
+            default: {
+                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(esc, 6);
+            }
         }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(run, static_cast<std::size_t>(end - run));
     out += '"';
 }
+
+void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }
+void append_uint(std::string& out, std::uint64_t v) { append_integer(out, v); }
 
 void append_compact(std::string& out, const boost::json::value& v) {
     switch (v.kind()) {
         case boost::json::kind::null: out += "null"; break;
         case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-        case boost::json::kind::int64: out += fmt::format_int(v.get_int64()).str(); break;
-        case boost::json::kind::uint64: out += fmt::format_int(v.get_uint64()).str(); break;
+        case boost::json::kind::int64: append_int(out, v.get_int64()); break;
+        case boost::json::kind::uint64: append_uint(out, v.get_uint64()); break;
         case boost::json::kind::double_: append_python_float(out, v.get_double()); break;
         case boost::json::kind::string: append_quoted(out, v.get_string()); break;
         case boost::json::kind::array: {

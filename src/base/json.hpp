@@ -9,6 +9,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ namespace tito::json {
 void append_python_float(std::string& out, double d);
 // A JSON string literal, quotes included; escapes like json.dumps(ensure_ascii=False).
 void append_quoted(std::string& out, std::string_view s);
+// Decimal integers (no temporary strings; the writers of long id lists use these).
+void append_int(std::string& out, std::int64_t v);
+void append_uint(std::string& out, std::uint64_t v);
 // Compact (',' and ':' separators) serialization.
 void append_compact(std::string& out, const boost::json::value& v);
 std::string compact(const boost::json::value& v);

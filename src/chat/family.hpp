@@ -5,6 +5,7 @@
 // Usage:
 //   auto ids = fam.first_turn(messages, tools, kwargs);                  // 4.4
 //   auto more = fam.merge_tokens(old, effective, prefix, tools, kwargs);  // 4.2 step 5, 6.2
+//   auto same = fam.merge_tokens(old.back(), old.size(), request, prefix, tools, kwargs);
 #pragma once
 
 #include <boost/json/array.hpp>
@@ -54,9 +55,18 @@ public:
                                          const boost::json::object& kwargs) const = 0;
     // boundary(prefix) ++ tokens of the appended messages and the generation prompt (6.2, 6.4).
     // Returns the full prompt: prefix (after the boundary rule) followed by the new tokens.
-    virtual result<token_ids> merge_tokens(const boost::json::array& old_messages,
-                                           const boost::json::array& effective_messages, const token_ids& prefix,
+    // The appended messages are messages[stored_count:]; of the stored history only its last
+    // message is read, so the session passes the request list itself (no old + appended copy).
+    virtual result<token_ids> merge_tokens(const boost::json::value& last_stored, std::size_t stored_count,
+                                           const boost::json::array& messages, const token_ids& prefix,
                                            const boost::json::value& tools, const boost::json::object& kwargs) const = 0;
+    // The same with the stored history as a list (effective = old ++ appended).
+    result<token_ids> merge_tokens(const boost::json::array& old_messages, const boost::json::array& effective_messages,
+                                   const token_ids& prefix, const boost::json::value& tools,
+                                   const boost::json::object& kwargs) const {
+        if (old_messages.empty()) return error{errc::internal, "incremental render needs a stored history"};
+        return merge_tokens(old_messages.back(), old_messages.size(), effective_messages, prefix, tools, kwargs);
+    }
 
     // The mismatch comparator (7.2-7.3) over the canonical render of `messages` with base kwargs.
     virtual result<std::vector<mismatch>> compare(const boost::json::array& messages, const boost::json::value& tools,

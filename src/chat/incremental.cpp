@@ -31,24 +31,24 @@ bj::object dummy_assistant(const bj::value& last) {
     return a;
 }
 
-result<std::string> rendered_suffix(const renderer& r, const bj::array& old_messages, const bj::array& new_messages,
-                                    const bj::value& tools, const bj::object& kwargs) {
-    if (old_messages.empty()) return error{errc::internal, "incremental render needs a stored history"};
-    if (new_messages.size() < old_messages.size())
+result<std::string> rendered_suffix(const renderer& r, const bj::value& last_stored, std::size_t stored_count,
+                                    const bj::array& messages, const bj::value& tools, const bj::object& kwargs) {
+    if (stored_count == 0) return error{errc::internal, "incremental render needs a stored history"};
+    if (messages.size() < stored_count)
         return error{errc::internal, fmt::format("new messages ({}) are fewer than stored messages ({})",
-                                                 new_messages.size(), old_messages.size())};
+                                                 messages.size(), stored_count)};
     bj::array base;
-    base.reserve(2 + new_messages.size() - old_messages.size());
+    base.reserve(2 + messages.size() - stored_count);
     base.push_back(bj::object{{"role", "system"}, {"content", "dummy system"}});
-    base.push_back(dummy_assistant(old_messages.back()));
+    base.push_back(dummy_assistant(last_stored));
     TITO_TRY(std::string without, r.render(base, tools, false, kwargs));
-    for (std::size_t i = old_messages.size(); i < new_messages.size(); ++i) base.push_back(new_messages[i]);
+    for (std::size_t i = stored_count; i < messages.size(); ++i) base.push_back(messages[i]);
     TITO_TRY(std::string with, r.render(base, tools, true, kwargs));
     if (!with.starts_with(without)) {
         std::string roles;
-        for (std::size_t i = old_messages.size(); i < new_messages.size(); ++i) {
+        for (std::size_t i = stored_count; i < messages.size(); ++i) {
             if (!roles.empty()) roles += ", ";
-            roles += role_repr(new_messages[i]);
+            roles += role_repr(messages[i]);
         }
         if (roles.empty()) roles = "'generation_prompt'";
         return error{errc::template_runtime, fmt::format("rendered suffix diff failed for [{}]", roles)};
@@ -57,9 +57,10 @@ result<std::string> rendered_suffix(const renderer& r, const bj::array& old_mess
 }
 
 result<std::vector<tokenizer::token_id>> tokenize_additional(const renderer& r, const tokenizer::tokenizer& tok,
-                                                             const bj::array& old_messages, const bj::array& new_messages,
-                                                             const bj::value& tools, const bj::object& kwargs) {
-    TITO_TRY(std::string suffix, rendered_suffix(r, old_messages, new_messages, tools, kwargs));
+                                                             const bj::value& last_stored, std::size_t stored_count,
+                                                             const bj::array& messages, const bj::value& tools,
+                                                             const bj::object& kwargs) {
+    TITO_TRY(std::string suffix, rendered_suffix(r, last_stored, stored_count, messages, tools, kwargs));
     return tok.encode(suffix, false);
 }
 

@@ -4,7 +4,7 @@
 // latter with the generation prompt), require the second text to start with the first, and encode
 // the difference.
 // Usage:
-//   TITO_TRY(auto ids, tito::chat::tokenize_additional(r, tok, old_msgs, new_msgs, tools, kwargs));
+//   TITO_TRY(auto ids, tito::chat::tokenize_additional(r, tok, stored.back(), stored.size(), request, tools, kwargs));
 #pragma once
 
 #include <boost/json/array.hpp>
@@ -23,17 +23,20 @@ namespace tito::chat {
 // {"role":"assistant","content":"","reasoning_content":" ","tool_calls": last.tool_calls or []}
 boost::json::object dummy_assistant(const boost::json::value& last);
 
-// The suffix text for new[len(old):] plus the generation prompt. A failed prefix check is
-// errc::template_runtime "rendered suffix diff failed for ['user', 'tool']" (or
-// ['generation_prompt'] when nothing is appended).
-result<std::string> rendered_suffix(const renderer& r, const boost::json::array& old_messages,
-                                    const boost::json::array& new_messages, const boost::json::value& tools,
+// The suffix text for messages[stored_count:] plus the generation prompt; `last_stored` is the
+// last message of the stored history (only its tool_calls are read). Nothing else of the history
+// is read, so the caller passes the request list as is, without building old + appended copies.
+// A failed prefix check is errc::template_runtime "rendered suffix diff failed for ['user',
+// 'tool']" (or ['generation_prompt'] when nothing is appended).
+result<std::string> rendered_suffix(const renderer& r, const boost::json::value& last_stored, std::size_t stored_count,
+                                    const boost::json::array& messages, const boost::json::value& tools,
                                     const boost::json::object& kwargs);
 
 // encode(rendered_suffix(...)) without special-token post-processing.
 result<std::vector<tokenizer::token_id>> tokenize_additional(const renderer& r, const tokenizer::tokenizer& tok,
-                                                             const boost::json::array& old_messages,
-                                                             const boost::json::array& new_messages,
+                                                             const boost::json::value& last_stored,
+                                                             std::size_t stored_count,
+                                                             const boost::json::array& messages,
                                                              const boost::json::value& tools,
                                                              const boost::json::object& kwargs);
 

@@ -61,10 +61,10 @@ token_ids jinja_family::boundary(const token_ids& prefix) const {
     return out;
 }
 
-result<token_ids> jinja_family::merge_tokens(const boost::json::array& old_messages,
-                                             const boost::json::array& effective_messages, const token_ids& prefix,
+result<token_ids> jinja_family::merge_tokens(const boost::json::value& last_stored, std::size_t stored_count,
+                                             const boost::json::array& messages, const token_ids& prefix,
                                              const boost::json::value& tools, const boost::json::object& kwargs) const {
-    TITO_TRY(auto suffix, tokenize_additional(*p_.render, *p_.tok, old_messages, effective_messages, tools, kwargs));
+    TITO_TRY(auto suffix, tokenize_additional(*p_.render, *p_.tok, last_stored, stored_count, messages, tools, kwargs));
     token_ids out = boundary(prefix);
     out.insert(out.end(), suffix.begin(), suffix.end());
     return out;

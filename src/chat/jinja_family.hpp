@@ -43,9 +43,10 @@ public:
     result<boost::json::object> request_kwargs(const boost::json::object& request) const override;
     result<token_ids> first_turn(const boost::json::array& messages, const boost::json::value& tools,
                                  const boost::json::object& kwargs) const override;
-    result<token_ids> merge_tokens(const boost::json::array& old_messages, const boost::json::array& effective_messages,
-                                   const token_ids& prefix, const boost::json::value& tools,
-                                   const boost::json::object& kwargs) const override;
+    using family::merge_tokens;
+    result<token_ids> merge_tokens(const boost::json::value& last_stored, std::size_t stored_count,
+                                   const boost::json::array& messages, const token_ids& prefix,
+                                   const boost::json::value& tools, const boost::json::object& kwargs) const override;
     result<std::vector<mismatch>> compare(const boost::json::array& messages, const boost::json::value& tools,
                                           const token_ids& actual) const override;
 

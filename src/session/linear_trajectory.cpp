@@ -30,7 +30,14 @@ std::string role_repr(const boost::json::value& m) {
 
 const chat::token_ids& snapshot::token_ids() const { return records.empty() ? empty_ids : records.back()->checkpoint; }
 
-linear_trajectory::linear_trajectory() : messages_(std::make_shared<const boost::json::array>()) {}
+boost::json::array snapshot::messages_array() const {
+    boost::json::array out;
+    out.reserve(messages->size());
+    for (const auto& m : *messages) out.push_back(*m);
+    return out;
+}
+
+linear_trajectory::linear_trajectory() : messages_(std::make_shared<const message_list>()) {}
 
 snapshot linear_trajectory::snap() const {
     std::lock_guard lk{guard_};
@@ -49,7 +56,7 @@ result<void> linear_trajectory::rollback_if_needed(const boost::json::array& req
     std::size_t match_len = 0;
     const std::size_t n = std::min(request.size(), stored.size());
     for (std::size_t i = 0; i < n; ++i) {
-        if (!match(stored[i], request[i])) break;
+        if (!match(*stored[i], request[i])) break;
         match_len = i + 1;
     }
     if (match_len >= stored.size()) return {};
@@ -65,7 +72,7 @@ result<void> linear_trajectory::rollback_if_needed(const boost::json::array& req
                      fmt::format("rollback failed: discard_count={} exceeds max_assistant_rollback_steps={} "
                                  "(stored has {} messages, request has {} messages)",
                                  discard, max_steps, stored.size(), request.size())};
-    auto kept = std::make_shared<boost::json::array>(stored.begin(), stored.begin() + static_cast<std::ptrdiff_t>(rollback_end));
+    auto kept = std::make_shared<const message_list>(stored.begin(), stored.begin() + static_cast<std::ptrdiff_t>(rollback_end));
     std::lock_guard lk{guard_};
     messages_ = std::move(kept);
     records_.resize(keep);
@@ -85,7 +92,6 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
         std::lock_guard lk{guard_};
         turn.expected_version = version_;
     }
-    turn.request_messages = request_messages;
     turn.previous_checkpoint = s.token_ids();
     if (turn.previous_checkpoint.empty()) {
         TITO_TRY(turn.prompt_token_ids, fam.first_turn(request_messages, tools, kwargs));
@@ -94,14 +100,14 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
     // Append-only validation (4.5). After the rollback scan the stored prefix matches; only the
     // appended roles can fail.
     const auto& stored = *s.messages;
-    if (request_messages.size() < stored.size())
+    if (stored.empty() || request_messages.size() < stored.size())
         return error{errc::internal, "append-only validation: request shorter than stored history after rollback"};
     for (std::size_t i = 0; i < stored.size(); ++i)
-        if (!match(stored[i], request_messages[i]))
+        if (!match(*stored[i], request_messages[i]))
             return error{errc::bad_request,
                          fmt::format("message mismatch at index {} (role: stored={}, new={}); the selected TITO fixed "
                                      "template does not support appending this role",
-                                     i, role_repr(stored[i]), role_repr(request_messages[i]))};
+                                     i, role_repr(*stored[i]), role_repr(request_messages[i]))};
     for (std::size_t j = stored.size(); j < request_messages.size(); ++j) {
         const auto role = role_of(request_messages[j]);
         const bool has_role = request_messages[j].is_object() && request_messages[j].get_object().contains("role");
@@ -111,9 +117,10 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
                                      "template does not support appending this role",
                                      j, role_repr(request_messages[j]), fam.allowed_roles_repr())};
     }
-    boost::json::array effective(stored);
-    for (std::size_t j = stored.size(); j < request_messages.size(); ++j) effective.push_back(request_messages[j]);
-    TITO_TRY(turn.prompt_token_ids, fam.merge_tokens(stored, effective, turn.previous_checkpoint, tools, kwargs));
+    // The stored spellings of the matched prefix stay; only the last stored message and the
+    // appended ones are rendered (6.2), so the request list is passed as is.
+    TITO_TRY(turn.prompt_token_ids, fam.merge_tokens(*stored.back(), stored.size(), request_messages,
+                                                     turn.previous_checkpoint, tools, kwargs));
     return turn;
 }
 
@@ -131,8 +138,9 @@ std::string prefix_mismatch_message(const chat::token_ids& prev, const chat::tok
         json::compact(assistant_message));
 }
 
-result<void> linear_trajectory::commit(prepared_turn turn, boost::json::value assistant_message,
-                                       const chat::token_ids& completion_ids, record rec, std::size_t max_trim_tokens) {
+result<void> linear_trajectory::commit(prepared_turn turn, boost::json::array request_messages,
+                                       boost::json::value assistant_message, const chat::token_ids& completion_ids,
+                                       record rec, std::size_t max_trim_tokens) {
     chat::token_ids all = std::move(turn.prompt_token_ids);
     all.insert(all.end(), completion_ids.begin(), completion_ids.end());
     std::lock_guard lk{guard_};
@@ -145,15 +153,19 @@ result<void> linear_trajectory::commit(prepared_turn turn, boost::json::value as
         if (all.size() < check_len ||
             !std::equal(prev.begin(), prev.begin() + static_cast<std::ptrdiff_t>(check_len), all.begin()))
             return error{errc::internal, prefix_mismatch_message(prev, all, check_len, max_trim_tokens,
-                                                                 turn.request_messages, assistant_message)};
+                                                                 request_messages, assistant_message)};
     }
     rec.checkpoint = std::move(all);
-    auto next = std::make_shared<boost::json::array>(*messages_);
-    for (std::size_t j = next->size(); j < turn.request_messages.size(); ++j) next->push_back(turn.request_messages[j]);
-    next->push_back(std::move(assistant_message));
+    const std::size_t request_size = request_messages.size();
+    auto next = std::make_shared<message_list>();
+    next->reserve(std::max(messages_->size(), request_size) + 1);
+    next->assign(messages_->begin(), messages_->end());
+    for (std::size_t j = next->size(); j < request_size; ++j)
+        next->push_back(std::make_shared<const boost::json::value>(std::move(request_messages[j])));
+    next->push_back(std::make_shared<const boost::json::value>(std::move(assistant_message)));
     messages_ = std::move(next);
     records_.push_back(std::make_shared<const record>(std::move(rec)));
-    ends_.push_back(turn.request_messages.size() + 1);
+    ends_.push_back(request_size + 1);
     ++version_;
     return {};
 }

@@ -6,11 +6,14 @@
 // Locking rule: prepare() and commit() are called by the holder of the session's turn lock
 // (one writer at a time). Every mutation and snapshot() take the short internal state guard, so
 // readers (GET /sessions/{id}) never wait for an upstream call. Committed data is immutable and
-// shared (shared_ptr<const ...>), so a snapshot copies pointers, not histories.
+// shared (shared_ptr<const ...>), so a snapshot copies pointers, not histories; the history is a
+// list of pointers to immutable messages, so a commit appends pointers and never copies the
+// messages already stored, and the request's new messages are moved in, not copied.
 // Usage:
-//   auto p = traj.prepare(messages, tools, kwargs, fam, match);      // 400/500 as errors
+//   auto p = traj.prepare(messages, tools, kwargs, fam, match);             // 400/500 as errors
 //   ... upstream call ...
-//   traj.commit(*p, assistant_message, completion_ids, record, fam);  // 409/500 as errors
+//   traj.commit(std::move(*p), std::move(messages), assistant_message,
+//               completion_ids, record, fam.max_trim_tokens());             // 409/500 as errors
 #pragma once
 
 #include <boost/json/array.hpp>
@@ -38,13 +41,16 @@ struct record {
     chat::token_ids checkpoint;    // prompt_token_ids ++ completion_token_ids
 };
 using record_ptr = std::shared_ptr<const record>;
-using messages_ptr = std::shared_ptr<const boost::json::array>;
+using message_ptr = std::shared_ptr<const boost::json::value>;
+using message_list = std::vector<message_ptr>;
+using messages_ptr = std::shared_ptr<const message_list>;
 
 struct snapshot {
-    messages_ptr messages;              // never null
+    messages_ptr messages;              // never null; no element is null
     std::vector<record_ptr> records;
     std::vector<std::size_t> ends;      // generated_checkpoint_message_ends
     const chat::token_ids& token_ids() const;  // latest checkpoint, or empty
+    boost::json::array messages_array() const; // a copy of the history as one JSON list
 };
 
 using matcher_fn = std::function<bool(const boost::json::value& stored, const boost::json::value& replayed)>;
@@ -55,7 +61,6 @@ struct prepared_turn {
     std::size_t expected_num_assistant = 0;  // commit precondition (9.3)
     std::uint64_t expected_version = 0;
     chat::token_ids previous_checkpoint;     // the checkpoint this turn builds on (4.6)
-    boost::json::array request_messages;
 };
 
 class linear_trajectory {
@@ -66,8 +71,9 @@ public:
     result<prepared_turn> prepare(const boost::json::array& request_messages, const boost::json::value& tools,
                                   const boost::json::object& kwargs, const chat::family& fam, const matcher_fn& match);
     // Spec 4.6: precondition (409), prefix check (500), then the all-or-nothing mutation.
-    result<void> commit(prepared_turn turn, boost::json::value assistant_message, const chat::token_ids& completion_ids,
-                        record rec, std::size_t max_trim_tokens);
+    // `request_messages` is the list prepare() saw; its appended messages are moved into the history.
+    result<void> commit(prepared_turn turn, boost::json::array request_messages, boost::json::value assistant_message,
+                        const chat::token_ids& completion_ids, record rec, std::size_t max_trim_tokens);
 
     snapshot snap() const;
     std::size_t num_assistant() const;

@@ -46,11 +46,12 @@ public:
         ids.push_back(9);
         return ids;
     }
-    result<chat::token_ids> merge_tokens(const json::array& old, const json::array& eff, const chat::token_ids& prefix,
-                                         const json::value&, const json::object&) const override {
+    result<chat::token_ids> merge_tokens(const json::value&, std::size_t stored_count, const json::array& eff,
+                                         const chat::token_ids& prefix, const json::value&,
+                                         const json::object&) const override {
         ++renders;
         chat::token_ids ids = prefix;
-        for (std::size_t i = old.size(); i < eff.size(); ++i) {
+        for (std::size_t i = stored_count; i < eff.size(); ++i) {
             auto r = render(eff[i]);
             ids.insert(ids.end(), r.begin(), r.end());
         }
@@ -91,11 +92,11 @@ struct harness {
         auto completion = toy_family::render(assistant);
         record rec;
         rec.request_json = "{}";
-        return traj.commit(std::move(*p), assistant, completion, std::move(rec), fam.max_trim_tokens());
+        return traj.commit(std::move(*p), request, assistant, completion, std::move(rec), fam.max_trim_tokens());
     }
     std::vector<std::size_t> ends() const { return traj.snap().ends; }
     std::size_t records() const { return traj.snap().records.size(); }
-    json::array history() const { return *traj.snap().messages; }
+    json::array history() const { return traj.snap().messages_array(); }
 };
 
 json::array with(json::array a, json::value m) {
@@ -224,10 +225,11 @@ TEST(linear_trajectory, disallowed_appended_role_is_400_after_the_rollback_which
 TEST(linear_trajectory, commit_prefix_check_and_trim) {
     harness h;
     ASSERT_TRUE(h.turn({msg("user", "u")}));
-    auto p = h.traj.prepare(with(h.history(), msg("user", "v")), h.tools, h.kw, h.fam, strict_like);
+    auto req = with(h.history(), msg("user", "v"));
+    auto p = h.traj.prepare(req, h.tools, h.kw, h.fam, strict_like);
     ASSERT_TRUE(p);
     p->prompt_token_ids[1] = 77;  // a prompt that does not extend the stored checkpoint
-    auto r = h.traj.commit(*p, msg("assistant", "x"), {3}, record{}, 0);
+    auto r = h.traj.commit(*p, req, msg("assistant", "x"), {3}, record{}, 0);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code(), errc::internal);
     EXPECT_EQ(r.error().message().rfind("pretokenized prefix mismatch: stored 6 tokens (checking first 6, allowing 0 "
@@ -239,19 +241,20 @@ TEST(linear_trajectory, commit_prefix_check_and_trim) {
               std::string::npos);
     EXPECT_EQ(h.records(), 1u);
     // With max_trim_tokens = 1 the last stored token may differ (GLM).
-    auto p2 = h.traj.prepare(with(h.history(), msg("user", "v")), h.tools, h.kw, h.fam, strict_like);
+    auto p2 = h.traj.prepare(req, h.tools, h.kw, h.fam, strict_like);
     ASSERT_TRUE(p2);
     p2->prompt_token_ids[5] = 88;
-    EXPECT_TRUE(h.traj.commit(*p2, msg("assistant", "x"), {3}, record{}, 1));
+    EXPECT_TRUE(h.traj.commit(*p2, req, msg("assistant", "x"), {3}, record{}, 1));
 }
 
 TEST(linear_trajectory, commit_precondition_conflict_is_409) {
     harness h;
     ASSERT_TRUE(h.turn({msg("user", "u")}));
-    auto p = h.traj.prepare(with(h.history(), msg("user", "v")), h.tools, h.kw, h.fam, strict_like);
+    auto req = with(h.history(), msg("user", "v"));
+    auto p = h.traj.prepare(req, h.tools, h.kw, h.fam, strict_like);
     ASSERT_TRUE(p);
     ASSERT_TRUE(h.turn(with(h.history(), msg("user", "w"))));  // state moved underneath
-    auto r = h.traj.commit(*p, msg("assistant", "x"), {3}, record{}, 0);
+    auto r = h.traj.commit(*p, req, msg("assistant", "x"), {3}, record{}, 0);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code(), errc::conflict);
     EXPECT_EQ(h.records(), 2u);
@@ -265,7 +268,7 @@ TEST(linear_trajectory, stored_spelling_of_the_prefix_is_kept) {
     auto loose = [](const json::value& a, const json::value& b) { return a.at("role") == b.at("role"); };
     auto p = h.traj.prepare(respelled, h.tools, h.kw, h.fam, loose);
     ASSERT_TRUE(p);
-    ASSERT_TRUE(h.traj.commit(*p, msg("assistant", "A2"), {3}, record{}, 0));
+    ASSERT_TRUE(h.traj.commit(*p, respelled, msg("assistant", "A2"), {3}, record{}, 0));
     EXPECT_EQ(h.history()[0].at("content").as_string(), "original");
     EXPECT_EQ(h.history()[2].at("content").as_string(), "next");
 }
