@@ -12,14 +12,7 @@ namespace tito::api {
 
 namespace {
 
-void append_ids(std::string& out, const chat::token_ids& ids) {
-    out += '[';
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i) out += ',';
-        out += fmt::format_int(ids[i]).str();
-    }
-    out += ']';
-}
+void append_ids(std::string& out, const chat::token_ids& ids) { json::append_uint_list(out, ids); }
 
 void append_record(std::string& out, const session::record& r) {
     out += "{\"timestamp\":";

@@ -10,14 +10,7 @@ namespace {
 constexpr std::string_view input_ids_key = "input_ids";
 constexpr std::string_view start_len_key = "routed_experts_start_len";
 
-void append_ids(std::string& out, const chat::token_ids& ids) {
-    out += '[';
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i) out += ',';
-        json::append_uint(out, ids[i]);
-    }
-    out += ']';
-}
+void append_ids(std::string& out, const chat::token_ids& ids) { json::append_uint_list(out, ids); }
 
 }  // namespace
 

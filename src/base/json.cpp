@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace tito::json {
 
@@ -38,9 +39,19 @@ constexpr auto escape_table = [] {
 
 template <typename Int>
 void append_integer(std::string& out, Int v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+    const fmt::format_int f(v);  // digits written back to front, two at a time
+    out.append(f.data(), f.size());
+}
+
+// True when one of the 8 bytes of `w` needs escaping: a byte < 0x20, '"' or '\\'.
+// (The classic "has a byte less than n" / "has a zero byte" word tricks.)
+bool word_needs_escape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = 0x8080808080808080ull;
+    const std::uint64_t below_space = (w - ones * 0x20) & ~w;
+    const std::uint64_t q = w ^ (ones * '"');
+    const std::uint64_t b = w ^ (ones * '\\');
+    return ((below_space | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs) != 0;
 }
 
 }  // namespace
@@ -52,9 +63,20 @@ void append_quoted(std::string& out, std::string_view s) {
     const char* p = s.data();
     const char* const end = p + s.size();
     const char* run = p;  // start of the pending run of bytes that need no escaping
-    for (; p != end; ++p) {
+    for (;;) {
+        // Skip clean 8-byte words, then look at single bytes until the next escape.
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            if (word_needs_escape(w)) break;
+            p += 8;
+        }
+        if (p == end) break;
         const auto c = static_cast<unsigned char>(*p);
-        if (!escape_table[c]) continue;
+        if (!escape_table[c]) {
+            ++p;
+            continue;
+        }
         out.append(run, static_cast<std::size_t>(p - run));
         run = p + 1;
         switch (c) {
@@ -70,6 +92,7 @@ void append_quoted(std::string& out, std::string_view s) {
                 out.append(esc, 6);
             }
         }
+        ++p;
     }
     out.append(run, static_cast<std::size_t>(end - run));
     out += '"';
@@ -77,6 +100,22 @@ void append_quoted(std::string& out, std::string_view s) {
 
 void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }
 void append_uint(std::string& out, std::uint64_t v) { append_integer(out, v); }
+
+void append_uint_list(std::string& out, std::span<const std::uint32_t> ids) {
+    // Worst case 10 digits + ',' per id; written through a pointer, then trimmed.
+    const std::size_t start = out.size();
+    out.resize(start + ids.size() * 11 + 2);
+    char* p = out.data() + start;
+    *p++ = '[';
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) *p++ = ',';
+        const fmt::format_int f(ids[i]);
+        std::memcpy(p, f.data(), f.size());
+        p += f.size();
+    }
+    *p++ = ']';
+    out.resize(static_cast<std::size_t>(p - out.data()));
+}
 
 void append_compact(std::string& out, const boost::json::value& v) {
     switch (v.kind()) {

@@ -10,6 +10,7 @@
 #include <boost/json/value.hpp>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,8 @@ void append_quoted(std::string& out, std::string_view s);
 // Decimal integers (no temporary strings; the writers of long id lists use these).
 void append_int(std::string& out, std::int64_t v);
 void append_uint(std::string& out, std::uint64_t v);
+// [1,2,3]: a token id list, the bulk of every upstream request and session record.
+void append_uint_list(std::string& out, std::span<const std::uint32_t> ids);
 // Compact (',' and ':' separators) serialization.
 void append_compact(std::string& out, const boost::json::value& v);
 std::string compact(const boost::json::value& v);

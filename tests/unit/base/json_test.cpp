@@ -4,7 +4,12 @@
 
 #include <boost/json/parse.hpp>
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
 #include <limits>
 
 #include "base/json.hpp"
@@ -73,3 +78,58 @@ TEST(json_parse, key_order_duplicates_and_errors) {
 }
 
 }  // namespace
+
+namespace tito::json {
+namespace {
+
+// json.dumps(s, ensure_ascii=False), one byte at a time.
+std::string reference_quoted(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+                else out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+TEST(json, quoted_escapes_every_byte_at_every_word_offset) {
+    // Each byte value at each position of a 19-byte window (so it falls in the 8-byte word scan
+    // and in the byte tail), next to UTF-8 and plain text.
+    for (int c = 0; c < 256; ++c) {
+        for (std::size_t pos = 0; pos < 19; ++pos) {
+            std::string s = "abc\xc3\xa9xyzABCDEFGHIJKL";
+            s.resize(19, 'q');
+            s[pos] = static_cast<char>(c);
+            std::string out = "prefix";
+            append_quoted(out, s);
+            ASSERT_EQ(out, "prefix" + reference_quoted(s)) << "byte " << c << " at " << pos;
+        }
+    }
+    std::string all;
+    for (int c = 255; c >= 0; --c) all += static_cast<char>(c);
+    std::string out;
+    append_quoted(out, all);
+    EXPECT_EQ(out, reference_quoted(all));
+}
+
+TEST(json, uint_lists) {
+    std::string out = "x";
+    append_uint_list(out, std::vector<std::uint32_t>{});
+    EXPECT_EQ(out, "x[]");
+    out.clear();
+    append_uint_list(out, std::vector<std::uint32_t>{0, 7, 10, 151643, 4294967295u});
+    EXPECT_EQ(out, "[0,7,10,151643,4294967295]");
+}
+
+}  // namespace
+}  // namespace tito::json
