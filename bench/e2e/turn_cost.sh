@@ -28,7 +28,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" > "$out/stub.log" 2>&1 &
 stub_port=$(port_of "$out/stub.log")
-taskset -c 1 $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
+taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
   --tito-model qwen3 --backend-url "http://127.0.0.1:$stub_port" > "$out/server.log" 2> "$out/server.err" &
 srv_pid=$!
 srv_port=$(port_of "$out/server.log")

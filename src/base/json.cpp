@@ -1,6 +1,7 @@
 // File: base/json.cpp
 #include "base/json.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -109,9 +110,7 @@ void append_uint_list(std::string& out, std::span<const std::uint32_t> ids) {
     *p++ = '[';
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i) *p++ = ',';
-        const fmt::format_int f(ids[i]);
-        std::memcpy(p, f.data(), f.size());
-        p += f.size();
+        p = fmt::format_to(p, FMT_COMPILE("{}"), ids[i]);
     }
     *p++ = ']';
     out.resize(static_cast<std::size_t>(p - out.data()));
