@@ -1,7 +1,8 @@
 // File: api/session_view.cpp
 // GET /sessions/{id} (spec 2.4, 7): a snapshot of the committed state taken under the short state
 // guard (never the turn lock), then written out piece by piece: the records' request and
-// response bodies are copied as the bytes that were sent and received, never re-parsed.
+// response bodies go out as the bytes that were sent and received, by reference (one gather
+// write), never re-parsed nor copied into one document.
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
@@ -14,16 +15,19 @@ namespace {
 
 void append_ids(std::string& out, const chat::token_ids& ids) { json::append_uint_list(out, ids); }
 
-void append_record(std::string& out, const session::record& r) {
+// One record of spec 2.4 / 3.7: glue text around the stored request and response bytes, which go
+// out by reference (the record is immutable and kept alive by the answer).
+void append_record(http::gathered_builder& b, const session::record_ptr& r) {
+    auto& out = b.text();
     out += "{\"timestamp\":";
-    json::append_python_float(out, r.timestamp);
+    json::append_python_float(out, r->timestamp);
     out += ",\"request_timestamp\":";
-    json::append_python_float(out, r.request_timestamp);
+    json::append_python_float(out, r->request_timestamp);
     out += R"(,"method":"POST","path":"/v1/chat/completions","request":)";
-    out += r.request_json;
-    out += ",\"response\":";
-    out += r.response_json;
-    out += ",\"status_code\":200}";
+    b.external(r->request_json, r);
+    b.text() += ",\"response\":";
+    b.external(r->response_json, r);
+    b.text() += ",\"status_code\":200}";
 }
 
 void append_mismatches(std::string& out, const std::vector<chat::mismatch>& ms) {
@@ -69,21 +73,21 @@ void handle_get_session(const context& ctx, http::request, http::responder res, 
     auto s = ctx.sessions.find(id);
     if (!s) return res.send(http::error_response(404, "session not found: session_id=" + id));
     auto snap = s->trajectory().snap();
-    std::size_t size = 128 + snap.token_ids().size() * 7;
-    for (const auto& r : snap.records) size += r->request_json.size() + r->response_json.size() + 160;
-    std::string body;
-    body.reserve(size);
-    body += "{\"session_id\":";
-    json::append_quoted(body, s->id());
-    body += ",\"records\":[";
+    // Records are written by reference, never copied into one document (a long session's records
+    // can hold hundreds of MB of logprobs); only the glue and the metadata are built here.
+    http::gathered_builder b;
+    b.text().reserve(256 + snap.records.size() * 160 + snap.token_ids().size() * 7);
+    b.text() += "{\"session_id\":";
+    json::append_quoted(b.text(), s->id());
+    b.text() += ",\"records\":[";
     for (std::size_t i = 0; i < snap.records.size(); ++i) {
-        if (i) body += ',';
-        append_record(body, *snap.records[i]);
+        if (i) b.text() += ',';
+        append_record(b, snap.records[i]);
     }
-    body += "],\"metadata\":";
-    body += session_metadata_json(ctx, snap);
-    body += '}';
-    res.send(http::json_response(200, std::move(body)));
+    b.text() += "],\"metadata\":";
+    b.text() += session_metadata_json(ctx, snap);
+    b.text() += '}';
+    res.send(std::move(b).json_response(200));
 }
 
 }  // namespace tito::api

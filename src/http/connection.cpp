@@ -15,6 +15,7 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
@@ -22,6 +23,7 @@
 #include <ctime>
 #include <atomic>
 #include <optional>
+#include <vector>
 
 #include "http/detail/server_impl.hpp"
 #include "net/asio_runtime.hpp"
@@ -151,6 +153,32 @@ asio::awaitable<void> write_response(beast::tcp_stream& stream, bhttp::response<
     ec = wec;
 }
 
+// A gathered body: the header through Beast's serializer (Content-Length = the parts' total), then
+// the parts in one gather write straight from where they live.
+asio::awaitable<void> write_gathered(beast::tcp_stream& stream, response&& r, unsigned version, bool keep_alive,
+                                     bool head, const std::string& server_name, std::chrono::seconds timeout,
+                                     boost::system::error_code& ec) {
+    const auto body = std::move(r.gathered);
+    bhttp::response<bhttp::empty_body> br{static_cast<bhttp::status>(r.status), version};
+    for (auto& h : r.headers) br.insert(h.name, h.value);
+    br.set(bhttp::field::server, server_name);
+    br.set(bhttp::field::date, http_date_now());
+    br.keep_alive(keep_alive);
+    br.content_length(body->size());
+    bhttp::response_serializer<bhttp::empty_body> sr{br};
+    stream.expires_after(timeout);
+    auto [hec, hn] = co_await bhttp::async_write_header(stream, sr, asio::as_tuple(asio::use_awaitable));
+    ec = hec;
+    if (ec || head) co_return;
+    std::vector<asio::const_buffer> buffers;
+    buffers.reserve(body->parts.size());
+    for (auto p : body->parts)
+        if (!p.empty()) buffers.emplace_back(p.data(), p.size());
+    stream.expires_after(timeout);
+    auto [bec, bn] = co_await asio::async_write(stream, buffers, asio::as_tuple(asio::use_awaitable));
+    ec = bec;
+}
+
 int status_for_read_error(const boost::system::error_code& ec) {
     if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit ||
         ec == bhttp::error::buffer_overflow)
@@ -222,9 +250,14 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
         obs::local().request(route, res.status,
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         if (srv->stopping.load()) keep_alive = false;
-        auto br = to_beast(std::move(res), version, keep_alive, head, cfg.server_name);
         boost::system::error_code wec;
-        co_await write_response(stream, br, cfg.write_timeout, wec);
+        if (res.gathered && !res.no_body) {
+            co_await write_gathered(stream, std::move(res), version, keep_alive, head, cfg.server_name,
+                                    cfg.write_timeout, wec);
+        } else {
+            auto br = to_beast(std::move(res), version, keep_alive, head, cfg.server_name);
+            co_await write_response(stream, br, cfg.write_timeout, wec);
+        }
         if (wec || !keep_alive) break;
     }
     boost::system::error_code ignored;

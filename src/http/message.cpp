@@ -54,4 +54,37 @@ response error_response(int status, std::string_view message) {
     return json_response(status, std::move(body));
 }
 
+std::size_t gathered_body::size() const noexcept {
+    std::size_t n = 0;
+    for (auto p : parts) n += p.size();
+    return n;
+}
+
+void gathered_builder::close_glue() {
+    if (glue_.size() > glue_start_) segments_.push_back({false, glue_start_, glue_.size() - glue_start_, {}});
+    glue_start_ = glue_.size();
+}
+
+void gathered_builder::external(std::string_view bytes, std::shared_ptr<const void> owner) {
+    close_glue();
+    segments_.push_back({true, 0, 0, bytes});
+    owners_.push_back(std::move(owner));
+}
+
+response gathered_builder::json_response(int status) && {
+    close_glue();
+    auto glue = std::make_shared<const std::string>(std::move(glue_));
+    auto g = std::make_shared<gathered_body>();
+    g->parts.reserve(segments_.size());
+    for (const auto& s : segments_)
+        g->parts.push_back(s.is_external ? s.bytes : std::string_view(*glue).substr(s.offset, s.length));
+    g->owners = std::move(owners_);
+    g->owners.push_back(std::move(glue));
+    response r;
+    r.status = status;
+    r.headers.push_back({"Content-Type", "application/json"});
+    r.gathered = std::move(g);
+    return r;
+}
+
 }  // namespace tito::http

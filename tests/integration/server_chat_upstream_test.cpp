@@ -129,6 +129,34 @@ TEST(server_chat_upstream, r3_payloads_are_stripped_from_the_client_copy_only) {
     EXPECT_EQ(mi.at("indexer_topk").as_string(), "BBBB");
 }
 
+TEST(server_chat_upstream, get_serves_stored_bytes_as_received_even_when_large) {
+    env e;
+    const auto id = e.create();
+    // Not compact (spaces after ':' and ','), 3 MB of routed_experts: the record keeps these exact
+    // bytes and GET writes them out by reference.
+    const std::string blob(3u << 20, 'Q');
+    std::string reply = good_reply(R"(, "routed_experts": ")" + blob + "\"");
+    reply.insert(1, " ");
+    e.s.answer(200, reply);
+    ASSERT_EQ(e.chat(id, user_turn()).status, 200);
+    e.s.answer(200, good_reply());
+    auto second = user_turn();
+    second["messages"].as_array().push_back(json::object{{"role", "assistant"}, {"content", "fine"}});
+    second["messages"].as_array().push_back(json::object{{"role", "user"}, {"content", "more"}});
+    ASSERT_EQ(e.chat(id, second).status, 200);
+    http_client c{e.srv.port};
+    auto g = c.request("GET", "/sessions/" + id);
+    ASSERT_EQ(g.status, 200);
+    EXPECT_NE(g.body.find(",\"response\":" + reply + ",\"status_code\":200}"), std::string::npos);
+    auto doc = json::parse(g.body);
+    const auto& recs = doc.at("records").as_array();
+    ASSERT_EQ(recs.size(), 2u);
+    EXPECT_EQ(recs[0].at("response").at("choices").at(0).at("meta_info").at("routed_experts").as_string().size(),
+              blob.size());
+    EXPECT_EQ(recs[1].at("request").at("messages").as_array().size(), 3u);
+    EXPECT_FALSE(doc.at("metadata").at("accumulated_token_ids").as_array().empty());
+}
+
 TEST(server_chat_upstream, upstream_request_is_normalized_with_server_owned_input_ids_and_routing_key) {
     env e;
     const auto id = e.create();
