@@ -46,6 +46,11 @@ void add_server_options(CLI::App& app, server_options& o) {
     app.add_option("--log-format", o.log_format, "Event log lines: text (key=value) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+    app.add_option("--log-level", o.log_level,
+                   "Lowest event level written: info (chat_start/chat_done of every request), warn (only 5xx "
+                   "chat_done, restarts, errors), error, off")
+        ->check(CLI::IsMember({"info", "warn", "error", "off"}))
+        ->capture_default_str();
     app.add_option("--stats-interval", o.stats_interval_s, "Seconds between stats heartbeat lines (0: off)")
         ->capture_default_str();
 }

@@ -31,6 +31,7 @@ struct server_options {
     std::string lora_adapter_path;
     backend::stub_config stub;
     std::string log_format = "text";  // text (key=value) or json
+    std::string log_level = "info";   // info | warn | error | off
     double stats_interval_s = 30;
 };
 

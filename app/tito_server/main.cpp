@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
         return app::run_supervisor(argc, argv, {workers, o.http.host, o.http.port, o.api.instance_id, o.drain_timeout_s,
                                                 o.log_format == "json"});
     app::block_termination_signals();
-    obs::init_logging({.json = o.log_format == "json"});
+    obs::init_logging({.json = o.log_format == "json", .min_level = o.log_level});
 
     // Family first: a bad model folder or template is a start-up error, before any port opens.
     auto fam = chat::make_family(o.family);

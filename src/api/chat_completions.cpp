@@ -73,6 +73,7 @@ void on_shard(const turn_ptr& t, std::function<void()> fn) {
 void log_start(const turn_ptr& t, std::int64_t messages) {
     const auto inflight = g_inflight.fetch_add(1, std::memory_order_relaxed) + 1;
     ++obs::local().chat_inflight;
+    if (!obs::enabled("info")) return;
     obs::event e{"chat_start"};
     e.add("port", t->ctx->port)
         .add("pid", static_cast<std::int64_t>(::getpid()))
@@ -103,7 +104,9 @@ void log_done(const turn_ptr& t, int status) {
     observe(chat_phase::upstream, proxy, t->t_upstream_done != clock::time_point{});
     observe(chat_phase::tokenize_out, tok_out, t->t_upstream_done != clock::time_point{});
     observe(chat_phase::total, total, true);
-    obs::event e{"chat_done", status >= 500 ? "warn" : "info"};
+    const char* level = status >= 500 ? "warn" : "info";
+    if (!obs::enabled(level)) return;
+    obs::event e{"chat_done", level};
     e.add("port", t->ctx->port)
         .add("pid", static_cast<std::int64_t>(::getpid()))
         .add("session_id", t->session_id)

@@ -32,8 +32,22 @@ std::string now_iso() {
 }
 }  // namespace
 
+namespace {
+std::atomic<int> g_min_rank{0};
+int rank_of(std::string_view level) {
+    if (level == "info") return 0;
+    if (level == "warn") return 1;
+    if (level == "error") return 2;
+    return 3;  // off
+}
+}  // namespace
+
+bool valid_level(std::string_view level) { return level == "info" || level == "warn" || level == "error" || level == "off"; }
+bool enabled(std::string_view level) { return rank_of(level) >= g_min_rank.load(std::memory_order_relaxed) && level != "off"; }
+
 void init_logging(const log_config& cfg) {
     g_json.store(cfg.json);
+    g_min_rank.store(rank_of(cfg.min_level));
     g_pool = std::make_shared<spdlog::details::thread_pool>(cfg.queue_lines, 1);
     auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
     g_logger = std::make_shared<spdlog::async_logger>("tito", sink, g_pool, spdlog::async_overflow_policy::overrun_oldest);
@@ -100,6 +114,7 @@ std::string event::render(bool json) const {
 }
 
 void emit(const event& e) {
+    if (!enabled(e.level())) return;
     g_emitted.fetch_add(1, std::memory_order_relaxed);
     auto line = e.render(g_json.load(std::memory_order_relaxed));
     if (g_logger) g_logger->info(line);

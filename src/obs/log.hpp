@@ -19,6 +19,7 @@ namespace tito::obs {
 
 struct log_config {
     bool json = false;
+    std::string min_level = "info";   // info | warn | off: events below are neither built nor written
     std::size_t queue_lines = 65536;  // bound of the async queue
     bool to_stderr = true;
 };
@@ -28,6 +29,10 @@ void init_logging(const log_config& cfg);
 void shutdown_logging();
 std::uint64_t dropped_lines();
 std::uint64_t emitted_lines();
+// True when an event of this level ("info", "warn") is written; callers skip building one otherwise.
+bool enabled(std::string_view level);
+// The levels --log-level accepts.
+bool valid_level(std::string_view level);
 
 // One structured line under construction; fields keep insertion order.
 class event {
@@ -40,6 +45,7 @@ public:
     event& add(std::string_view key, int value) { return add(key, static_cast<std::int64_t>(value)); }
     event& add(std::string_view key, std::uint64_t value);
     event& add(std::string_view key, double value);  // 3 decimals
+    const std::string& level() const { return level_; }
     // Renders the line in the configured format (without trailing newline).
     std::string render(bool json) const;
 

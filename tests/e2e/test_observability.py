@@ -25,12 +25,12 @@ def call(method, url, body=None, headers=None):
         return e.code, e.read().decode()
 
 
-def run_server(tmp_path, log_format):
+def run_server(tmp_path, log_format, extra=()):
     stub, stub_port = start([str(BIN / "tito-stub"), "--port", "0", "--tokenizer", str(MODEL)], subprocess.DEVNULL)
     log = open(tmp_path / f"server-{log_format}.log", "w")
     srv, port = start([str(BIN / "tito-server"), "--port", "0", "--threads", "2", "--hf-checkpoint", str(MODEL),
                        "--tito-model", "qwen3", "--backend-url", f"http://127.0.0.1:{stub_port}",
-                       "--log-format", log_format, "--stats-interval", "0.3"], log)
+                       "--log-format", log_format, "--stats-interval", "0.3", *extra], log)
     return stub, srv, port, tmp_path / f"server-{log_format}.log"
 
 
@@ -92,3 +92,33 @@ def test_json_log_lines(tmp_path):
     assert len(done) == 1
     assert done[0]["prompt_tokens"] > 0 and done[0]["completion_tokens"] > 0
     assert done[0]["total_ms"] >= done[0]["proxy_elapsed_ms"]
+
+
+def test_log_level_warn_keeps_metrics_and_only_5xx_chat_lines(tmp_path):
+    stub, srv, port, log = run_server(tmp_path, "text", ["--log-level", "warn"])
+    try:
+        base, sid = one_session(port)
+        status, metrics = call("GET", f"{base}/metrics")
+        assert 'tito_http_requests_total{route="chat",status="200"} 1' in metrics
+        assert "tito_chat_turns_committed_total 1" in metrics
+    finally:
+        stop(srv, stub)
+    text = log.read_text()
+    assert "event=chat_start" not in text and "event=chat_done" not in text
+    assert "event=stats" not in text  # an info line
+
+
+def test_log_level_warn_still_writes_5xx_chat_done(tmp_path):
+    # No backend listening: the chat answers 502 and its chat_done line is a warning.
+    stub, srv, port, log = run_server(tmp_path, "text", ["--log-level", "warn"])
+    stop(stub)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        sid = json.loads(call("POST", f"{base}/sessions", {})[1])["session_id"]
+        status, _ = call("POST", f"{base}/sessions/{sid}/v1/chat/completions",
+                         {"model": "m", "messages": [{"role": "user", "content": "hi"}]})
+        assert status == 502
+    finally:
+        stop(srv)
+    done = [l for l in log.read_text().splitlines() if "event=chat_done" in l]
+    assert len(done) == 1 and "level=warn" in done[0] and "status=502" in done[0] and "upstream_url=" in done[0]
