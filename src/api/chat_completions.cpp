@@ -47,7 +47,7 @@ struct turn {
     http::responder res;
     std::size_t shard;
     double request_ts;
-    normalized_chat n;
+    std::optional<normalized_chat> n;    // emplaced (never assigned: the body lives in its own arena)
     std::size_t body_bytes = 0;          // the client's body size (a size hint for the upstream body)
     std::int64_t message_count = -1;     // for chat_done (the list moves into the session on commit)
     std::string query;
@@ -163,7 +163,7 @@ struct in_flight {
 void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r);
 
 void send_upstream(const turn_ptr& t, session::prepared_turn p) {
-    auto& body = t->n.body;
+    auto& body = t->n->body;
     std::optional<std::int64_t> start_len;
     if (t->ctx->cfg.flags.use_addition_r3) {
         auto* rre = body.if_contains("return_routed_experts");
@@ -186,7 +186,7 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
     up.body = request_json;  // one copy: the record keeps the text as sent
     auto cancel = std::make_shared<upstream::cancel_handle>();
     if (!t->s->set_inflight([cancel] { cancel->cancel(); })) return finish_closed(t);
-    in_flight f{std::move(p), std::move(t->n.messages()), std::move(request_json)};
+    in_flight f{std::move(p), std::move(t->n->messages()), std::move(request_json)};
     t->ctx->backend.send(
         std::move(up),
         [t, f = std::move(f)](result<upstream::response> r) mutable { on_upstream(t, std::move(f), std::move(r)); },
@@ -196,7 +196,7 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
 http::response client_response(const turn_ptr& t, const upstream::response& up, const validated_reply& v) {
     http::response r;
     r.status = 200;
-    if (t->n.client_stream) {
+    if (t->n->client_stream) {
         r.headers = {{"Cache-Control", "no-cache"},
                      {"X-Accel-Buffering", "no"},
                      {"Content-Type", "text/event-stream; charset=utf-8"}};
@@ -226,7 +226,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     rec.request_timestamp = t->request_ts;
     rec.request_json = std::move(f.request_json);
     rec.response_json = std::move(r->body);
-    rec.tools = std::move(t->n.tools);
+    rec.tools = std::move(t->n->tools);
     rec.timestamp = epoch_seconds();
     auto committed = t->s->trajectory().commit(std::move(f.p), std::move(f.messages), std::move(v->assistant_message),
                                                v->completion_ids, std::move(rec), t->ctx->family->max_trim_tokens());
@@ -241,7 +241,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
 }
 
 void run_prepare(const turn_ptr& t) {
-    auto p = t->s->trajectory().prepare(t->n.messages(), t->n.tools, t->n.kwargs, *t->ctx->family, t->ctx->matcher);
+    auto p = t->s->trajectory().prepare(t->n->messages(), t->n->tools, t->n->kwargs, *t->ctx->family, t->ctx->matcher);
     on_shard(t, [t, p = std::move(p)]() mutable {
         t->t_prepared = clock::now();
         if (!p) return finish_error(t, p.error());
@@ -260,7 +260,7 @@ void handle_chat_completions(const context& ctx, http::request req, http::respon
                                          .res = res,
                                          .shard = res.shard(),
                                          .request_ts = ts,
-                                         .n = {},
+                                         .n = std::nullopt,
                                          .query = std::move(req.query),
                                          .headers = upstream_request_headers(req, id)});
     t->session_id = id;
@@ -281,9 +281,9 @@ void handle_chat_completions(const context& ctx, http::request req, http::respon
         log_start(t, -1);
         return finish_error(t, n.error());
     }
-    t->n = std::move(*n);
+    t->n.emplace(std::move(*n));
     t->body_bytes = req.body.size();
-    t->message_count = static_cast<std::int64_t>(t->n.messages().size());
+    t->message_count = static_cast<std::int64_t>(t->n->messages().size());
     log_start(t, t->message_count);
     const bool offload = ctx.cpu && ctx.cfg.offload_bytes > 0 && req.body.size() > ctx.cfg.offload_bytes;
     t->s->lock().acquire([t, offload](bool granted) {

@@ -36,8 +36,11 @@ bool is_integer(const boost::json::value& v) { return v.is_int64() || v.is_uint6
 
 result<validated_reply> validate_upstream_reply(std::string_view body) {
     boost::system::error_code ec;
-    auto doc = json::parse_exact(body, ec);
+    // The document lives in an arena (dropped with the reply); what the session keeps (the
+    // assistant message, the ids) is copied out below.
+    validated_reply out{json::parse_exact(body, ec, 512, json::make_arena(body.size() * 2 + 1024))};
     if (ec) return bad("upstream response is not valid JSON: " + ec.message());
+    const auto& doc = out.doc;
     if (!doc.is_object()) return bad("invalid chat completion response: expected a JSON object");
     if (!all_finite(doc)) return bad("invalid chat completion response: non-finite number");
     const auto& root = doc.get_object();
@@ -53,7 +56,6 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     auto* meta = ch.if_contains("meta_info");
     if (!meta || !meta->is_object() || !meta->get_object().contains("output_token_logprobs"))
         return bad("meta_info and output_token_logprobs must be in choice (requires logprobs=True)");
-    validated_reply out;
     const auto* msg = ch.if_contains("message");
     if (msg && !msg->is_null() && !msg->is_object())
         return bad("invalid chat completion response: message must be an object");
@@ -91,7 +93,6 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
             return bad(fmt::format("invalid chat completion response: output_token_logprobs[{}][1] must be a token id", i));
         out.completion_ids.push_back(static_cast<chat::token_id>(id.is_int64() ? id.get_int64() : static_cast<std::int64_t>(id.get_uint64())));
     }
-    out.doc = std::move(doc);
     return out;
 }
 

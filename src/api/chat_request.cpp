@@ -21,19 +21,20 @@ bool python_truthy(const boost::json::value& v) {
     return false;
 }
 
-result<boost::json::value> parse_json_body(std::string_view body) {
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::value(boost::json::object{});
+result<boost::json::value> parse_json_body(std::string_view body, boost::json::storage_ptr sp) {
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::value(boost::json::object(sp));
     boost::system::error_code ec;
-    auto v = json::parse_exact(body, ec);
+    auto v = json::parse_exact(body, ec, 512, std::move(sp));
     if (ec) return error{errc::bad_request, "invalid JSON body: " + ec.message()};
     return v;
 }
 
 result<normalized_chat> normalize_chat_request(std::string_view raw, const chat::family& fam, const chat_flags& flags) {
-    TITO_TRY(auto parsed, parse_json_body(raw));
+    // The body DOM (the whole history, every turn) lives in one arena: built by bumping a pointer,
+    // dropped at the end of the turn in one go. The appended messages are copied to the heap on commit.
+    TITO_TRY(auto parsed, parse_json_body(raw, json::make_arena(raw.size() * 2 + 1024)));
     if (!parsed.is_object()) return error{errc::bad_request, "invalid JSON body: expected an object"};
-    normalized_chat out;
-    out.body = std::move(parsed.get_object());
+    normalized_chat out{std::move(parsed.get_object())};
     auto& b = out.body;
 
     if (auto* s = b.if_contains("stream")) out.client_stream = python_truthy(*s);

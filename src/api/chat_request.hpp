@@ -26,11 +26,13 @@ struct chat_flags {
     bool use_lora = false;            // lora_rank > 0 or an adapter path
 };
 
+// `body` lives in a per-request arena (json::make_arena): move-construct a normalized_chat, never
+// move-assign it (Boost.JSON copies on assignment across memory resources).
 struct normalized_chat {
     boost::json::object body;     // what goes upstream (input_ids added after prepare)
     bool client_stream = false;   // Python truthiness of the popped "stream"
-    boost::json::value tools;     // body.tools, or null
-    boost::json::object kwargs;   // effective chat-template kwargs for this turn's render
+    boost::json::value tools;     // body.tools, or null (a heap copy: the record keeps it)
+    boost::json::object kwargs;   // effective chat-template kwargs for this turn's render (heap)
 
     // The client's raw list, body["messages"] (checked to be a list of objects).
     boost::json::array& messages() { return body.at("messages").get_array(); }
@@ -45,6 +47,6 @@ result<normalized_chat> normalize_chat_request(std::string_view body, const chat
 
 // Parses a JSON text the way the reference does for bodies: key order kept, duplicate keys keep
 // the last value; errc::bad_request "invalid JSON body: ..." on failure.
-result<boost::json::value> parse_json_body(std::string_view body);
+result<boost::json::value> parse_json_body(std::string_view body, boost::json::storage_ptr sp = {});
 
 }  // namespace tito::api

@@ -3,6 +3,7 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/error.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value_stack.hpp>
 
 #include <charconv>
@@ -89,15 +90,20 @@ struct handler {
 
 }  // namespace
 
-boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth) {
+boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,
+                               boost::json::storage_ptr sp) {
     boost::json::parse_options opt;
     opt.max_depth = max_depth;
     boost::json::basic_parser<handler> p{opt};
-    p.handler().st.reset();
+    p.handler().st.reset(std::move(sp));
     const auto n = p.write_some(false, text.data(), text.size(), ec);
     if (!ec && n < text.size()) ec = boost::json::error::extra_data;
     if (ec) return nullptr;
     return p.handler().st.release();
+}
+
+boost::json::storage_ptr make_arena(std::size_t initial_bytes) {
+    return boost::json::make_shared_resource<boost::json::monotonic_resource>(initial_bytes);
 }
 
 }  // namespace tito::json

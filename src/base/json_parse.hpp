@@ -8,13 +8,20 @@
 //   boost::json::value v = tito::json::parse_exact(text, ec);
 #pragma once
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
 #include <string_view>
 
 namespace tito::json {
 
-// max_depth bounds nesting (deeper input is an error, never a crash).
-boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512);
+// max_depth bounds nesting (deeper input is an error, never a crash). `sp` is the memory resource
+// of the result (default: the heap); request-scoped documents use a monotonic arena so building
+// and dropping them is cheap. A value moved out of such a document keeps pointing into the arena:
+// copy it (value(v, storage_ptr{})) to keep it beyond the document.
+boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512,
+                               boost::json::storage_ptr sp = {});
+// A fresh arena (boost::json::monotonic_resource, first block `initial_bytes`) for one document.
+boost::json::storage_ptr make_arena(std::size_t initial_bytes);
 
 }  // namespace tito::json

@@ -160,9 +160,11 @@ result<void> linear_trajectory::commit(prepared_turn turn, boost::json::array re
     auto next = std::make_shared<message_list>();
     next->reserve(std::max(messages_->size(), request_size) + 1);
     next->assign(messages_->begin(), messages_->end());
+    // Kept messages live on the heap: a move when they already do, a copy out of a request arena.
+    const boost::json::storage_ptr heap;
     for (std::size_t j = next->size(); j < request_size; ++j)
-        next->push_back(std::make_shared<const boost::json::value>(std::move(request_messages[j])));
-    next->push_back(std::make_shared<const boost::json::value>(std::move(assistant_message)));
+        next->push_back(std::make_shared<const boost::json::value>(std::move(request_messages[j]), heap));
+    next->push_back(std::make_shared<const boost::json::value>(std::move(assistant_message), heap));
     messages_ = std::move(next);
     records_.push_back(std::make_shared<const record>(std::move(rec)));
     ends_.push_back(request_size + 1);

@@ -4,6 +4,7 @@
 // precondition (4.6), side effects of failed turns (4.7).
 #include <gtest/gtest.h>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -271,6 +272,30 @@ TEST(linear_trajectory, stored_spelling_of_the_prefix_is_kept) {
     ASSERT_TRUE(h.traj.commit(*p, respelled, msg("assistant", "A2"), {3}, record{}, 0));
     EXPECT_EQ(h.history()[0].at("content").as_string(), "original");
     EXPECT_EQ(h.history()[2].at("content").as_string(), "next");
+}
+
+}  // namespace
+}  // namespace tito::session
+
+namespace tito::session {
+namespace {
+
+TEST(linear_trajectory, committed_messages_do_not_point_into_the_request_arena) {
+    harness h;
+    auto arena = boost::json::make_shared_resource<boost::json::monotonic_resource>();
+    json::array request(arena);
+    request.push_back(msg("user", "a request parsed into a per-request arena"));
+    auto p = h.traj.prepare(request, h.tools, h.kw, h.fam, strict_like);
+    ASSERT_TRUE(p);
+    json::value assistant(msg("assistant", "reply"), arena);
+    ASSERT_TRUE(h.traj.commit(std::move(*p), std::move(request), std::move(assistant), {3}, record{}, 0));
+    const auto snap = h.traj.snap();
+    ASSERT_EQ(snap.messages->size(), 2u);
+    for (const auto& m : *snap.messages) {
+        EXPECT_EQ(m->storage().get(), boost::json::storage_ptr().get());
+        EXPECT_EQ(m->get_object().storage().get(), boost::json::storage_ptr().get());
+    }
+    EXPECT_EQ(snap.messages->at(0)->at("content").as_string(), "a request parsed into a per-request arena");
 }
 
 }  // namespace
