@@ -67,6 +67,7 @@ def parse_args(argv):
                         "(/sessions/{id}/generate, no TITO work, no chat_done lines); auto: chat if it answers 200")
     p.add_argument("--hf-checkpoint", default=DEFAULT_MODEL, help="tokenizer folder for tito-server and tito-stub")
     p.add_argument("--tito-model", default="qwen3")
+    p.add_argument("--server-args", default="", help="extra tito-server flags, e.g. '--max-upstream-connections 20000'")
     p.add_argument("--quick", action="store_true", help="tiny sweep for CI (a few seconds)")
     p.add_argument("--check", action="store_true", help="exit 1 unless summary.csv has a row with tput > 0")
     p.add_argument("--cleanup", action="store_true", help="with --check: delete --out (or the temporary folder) when it passes")
@@ -82,7 +83,20 @@ def parse_args(argv):
 
 
 def raise_fd_limit():
+    """Soft fd limit up to the hard one; as root also the hard one up to fs.nr_open (one socket per
+    session in tito-loadgen and in tito-server, so large N needs more than the usual 20,000).
+    Children (stub, servers, loadgen) inherit it."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        nr_open = int(open("/proc/sys/fs/nr_open").read())
+    except OSError:
+        nr_open = hard
+    if hard != resource.RLIM_INFINITY and hard < nr_open:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (soft, min(nr_open, 1 << 20)))
+            soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        except (ValueError, OSError):
+            pass  # not privileged: the hard limit stays
     want = hard if hard != resource.RLIM_INFINITY else 1 << 20
     if soft < want:
         try:
@@ -165,6 +179,7 @@ def start_point(a, wc, stack, features):
            "--backend-url", f"http://127.0.0.1:{stub_port}"]
     if features["tito"]:
         srv += ["--hf-checkpoint", a.hf_checkpoint, "--tito-model", a.tito_model]
+    srv += a.server_args.split()
     logs, ports = [], []
     if features["mode"] == "supervisor":
         proc, log = stack.spawn(f"server_wc{wc}", srv + ["--port", "0", "--workers", str(wc)])
