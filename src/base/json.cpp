@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace tito::json {
 
@@ -102,15 +103,46 @@ void append_quoted(std::string& out, std::string_view s) {
 void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }
 void append_uint(std::string& out, std::uint64_t v) { append_integer(out, v); }
 
+namespace {
+
+// Decimal text of every id below 2^18 (all token ids of today's vocabularies), packed as up to 6
+// digits in the low bytes of a word and the digit count in the top byte: writing an id is one
+// 8-byte store. Built once (2 MB), on first use.
+constexpr std::uint32_t small_id_limit = 1u << 18;
+const std::vector<std::uint64_t>& small_id_digits() {
+    static const std::vector<std::uint64_t> table = [] {
+        std::vector<std::uint64_t> t(small_id_limit);
+        for (std::uint32_t v = 0; v < small_id_limit; ++v) {
+            const fmt::format_int f(v);
+            std::uint64_t w = 0;
+            std::memcpy(&w, f.data(), f.size());
+            t[v] = w | (static_cast<std::uint64_t>(f.size()) << 56);
+        }
+        return t;
+    }();
+    return table;
+}
+
+}  // namespace
+
 void append_uint_list(std::string& out, std::span<const std::uint32_t> ids) {
-    // Worst case 10 digits + ',' per id; written through a pointer, then trimmed.
+    // Worst case 10 digits + ',' per id, plus 8 bytes of slack for the word stores; written
+    // through a pointer, then trimmed.
+    const auto& digits = small_id_digits();
     const std::size_t start = out.size();
-    out.resize(start + ids.size() * 11 + 2);
+    out.resize(start + ids.size() * 11 + 10);
     char* p = out.data() + start;
     *p++ = '[';
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i) *p++ = ',';
-        p = fmt::format_to(p, FMT_COMPILE("{}"), ids[i]);
+        const std::uint32_t v = ids[i];
+        if (v < small_id_limit) {
+            const std::uint64_t w = digits[v];
+            std::memcpy(p, &w, 8);  // the bytes past the digits are overwritten next
+            p += w >> 56;
+        } else {
+            p = fmt::format_to(p, FMT_COMPILE("{}"), v);
+        }
     }
     *p++ = ']';
     out.resize(static_cast<std::size_t>(p - out.data()));

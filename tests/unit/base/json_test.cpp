@@ -129,6 +129,18 @@ TEST(json, uint_lists) {
     out.clear();
     append_uint_list(out, std::vector<std::uint32_t>{0, 7, 10, 151643, 4294967295u});
     EXPECT_EQ(out, "[0,7,10,151643,4294967295]");
+    // Every id around the table's edges and each digit-count boundary, against std::to_string.
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t v : {0u, 9u, 10u, 99u, 100u, 999u, 1000u, 9999u, 10000u, 99999u, 100000u, 262142u, 262143u,
+                            262144u, 262145u, 999999u, 1000000u, 4294967294u})
+        ids.push_back(v);
+    for (std::uint32_t v = 0; v < 300000; v += 7) ids.push_back(v);
+    std::string want = "[";
+    for (std::size_t i = 0; i < ids.size(); ++i) want += (i ? "," : "") + std::to_string(ids[i]);
+    want += "]";
+    out = "prefix";
+    append_uint_list(out, ids);
+    EXPECT_EQ(out, "prefix" + want);
 }
 
 }  // namespace
