@@ -2,8 +2,11 @@
 // See incremental.hpp (miles TITOTokenizer._tokenize_rendered_suffix / tokenize_additional_messages).
 #include "chat/incremental.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
+#include "base/json.hpp"
 #include "chat/python_values.hpp"
 
 namespace tito::chat {
@@ -18,6 +21,41 @@ std::string role_repr(const bj::value& msg) {
     const bj::value* r = o ? o->if_contains("role") : nullptr;
     return r ? py_repr(*r) : "None";
 }
+
+// The render without the appended messages depends only on the renderer, the tools, the kwargs and
+// the dummy assistant (the last stored message's tool_calls): in an RL rollout it is the same for
+// most turns of most sessions. Each thread keeps the latest ones (no locks, bounded), keyed by the
+// compact JSON of those inputs; only for renderers whose output is a function of the inputs.
+class without_cache {
+public:
+    static constexpr std::size_t max_entries = 128;
+
+    static std::string key(const renderer& r, const bj::value& tools, const bj::object& kwargs, const bj::value& dummy) {
+        std::string k = fmt::format("{}\x1f", r.instance_id());
+        json::append_compact(k, tools);
+        k += '\x1f';
+        json::append_compact(k, kwargs);
+        k += '\x1f';
+        json::append_compact(k, dummy);
+        return k;
+    }
+    static const std::string* find(const std::string& k) {
+        auto& m = map();
+        auto it = m.find(k);
+        return it == m.end() ? nullptr : &it->second;
+    }
+    static void put(std::string k, std::string text) {
+        auto& m = map();
+        if (m.size() >= max_entries) m.clear();
+        m.emplace(std::move(k), std::move(text));
+    }
+
+private:
+    static std::unordered_map<std::string, std::string>& map() {
+        thread_local std::unordered_map<std::string, std::string> m;
+        return m;
+    }
+};
 
 }  // namespace
 
@@ -41,7 +79,18 @@ result<std::string> rendered_suffix(const renderer& r, const bj::value& last_sto
     base.reserve(2 + messages.size() - stored_count);
     base.push_back(bj::object{{"role", "system"}, {"content", "dummy system"}});
     base.push_back(dummy_assistant(last_stored));
-    TITO_TRY(std::string without, r.render(base, tools, false, kwargs));
+    std::string without;
+    if (r.deterministic()) {
+        auto k = without_cache::key(r, tools, kwargs, base[1]);
+        if (const auto* hit = without_cache::find(k)) {
+            without = *hit;
+        } else {
+            TITO_TRY(without, r.render(base, tools, false, kwargs));
+            without_cache::put(std::move(k), without);
+        }
+    } else {
+        TITO_TRY(without, r.render(base, tools, false, kwargs));
+    }
     for (std::size_t i = stored_count; i < messages.size(); ++i) base.push_back(messages[i]);
     TITO_TRY(std::string with, r.render(base, tools, true, kwargs));
     if (!with.starts_with(without)) {

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+
 #include "chat/messages.hpp"
 #include "chat/tools.hpp"
 
@@ -58,6 +60,8 @@ result<std::shared_ptr<const renderer>> renderer::create(const std::vector<named
     if (templates.empty())
         return error{errc::config, fmt::format("{}: the checkpoint has no chat template", name)};
     std::shared_ptr<renderer> r(new renderer());
+    static std::atomic<std::uint64_t> next_id{1};
+    r->instance_id_ = next_id.fetch_add(1, std::memory_order_relaxed);
     const named_template* def = nullptr;
     const named_template* tool_use = nullptr;
     if (templates.size() == 1 && templates[0].name.empty()) def = &templates[0];
@@ -75,6 +79,8 @@ result<std::shared_ptr<const renderer>> renderer::create(const std::vector<named
     if (def) {
         TITO_TRY(r->default_, parse(*def));
     }
+    for (const auto& t : templates)
+        if (t.text.find("strftime_now") != std::string::npos) r->deterministic_ = false;
     if (tool_use) {
         TITO_TRY(r->tool_use_, parse(*tool_use));
     }

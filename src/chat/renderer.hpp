@@ -19,6 +19,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,12 @@ public:
                                    const boost::json::value& documents, bool add_generation_prompt,
                                    const boost::json::object& kwargs) const;
 
+    // True when the output depends only on the inputs: no template mentions strftime_now (the one
+    // clock-reading global), so a render may be reused for equal inputs.
+    bool deterministic() const noexcept { return deterministic_; }
+    // Unique per renderer ever created in this process (a cache key that an address is not).
+    std::uint64_t instance_id() const noexcept { return instance_id_; }
+
 private:
     renderer() = default;
     const jinja::template_& pick(bool has_tools) const;
@@ -59,6 +66,8 @@ private:
     std::shared_ptr<const jinja::template_> default_;
     std::shared_ptr<const jinja::template_> tool_use_;  // null when the checkpoint has none
     std::vector<std::pair<std::string, jinja::value>> special_;
+    bool deterministic_ = true;
+    std::uint64_t instance_id_ = 0;
 };
 
 // True when `e` is what Python would raise as a jinja2.TemplateError (syntax, undefined, security,

@@ -93,3 +93,40 @@ TEST(chat_renderer, render_failures_from_inputs) {
     EXPECT_TRUE(render(*r, R"([{"role":"assistant","tool_calls":[{"function":{"arguments":"{"}}]}])").starts_with("error: "));
     EXPECT_TRUE(render(*r, user, R"([{"function":{"name":5}}])").starts_with("error: "));
 }
+
+// The incremental algorithm reuses the render without the appended messages for equal inputs on
+// the same renderer (chat/incremental.cpp); that is only sound for templates that do not read
+// the clock, and two renderers never share entries.
+#include "chat/incremental.hpp"
+
+namespace {
+
+TEST(chat_renderer, deterministic_unless_a_template_reads_the_clock) {
+    EXPECT_TRUE(make("{{ messages[0].content }}")->deterministic());
+    EXPECT_FALSE(make("{{ strftime_now('%Y') }}{{ messages[0].content }}")->deterministic());
+    EXPECT_NE(make("a")->instance_id(), make("a")->instance_id());
+}
+
+TEST(chat_renderer, suffix_render_reuse_keeps_renderers_and_inputs_apart) {
+    // Same inputs, two renderers with different headers, and different kwargs: a render reused
+    // across them would not be a prefix of the full render (an error) or would cut it wrongly.
+    const char* tpl = "%s{%% for m in messages %%}[{{ m.role }}:{{ m.content }}]{%% endfor %%}"
+                      "{%% if add_generation_prompt %%}<gen>{%% endif %%}";
+    char a[512], b[512];
+    std::snprintf(a, sizeof a, tpl, "{{ tools | length if tools else 0 }}");
+    std::snprintf(b, sizeof b, tpl, "|{{ extra | default('') }}");
+    auto ra = make(a), rb = make(b);
+    const auto stored = ja(R"([{"role":"user","content":"u"},{"role":"assistant","content":"x"}])");
+    const auto request = ja(R"([{"role":"user","content":"u"},{"role":"assistant","content":"x"},{"role":"user","content":"next"}])");
+    for (int round = 0; round < 2; ++round) {  // the second round hits the reuse
+        auto sa = rendered_suffix(*ra, stored.back(), 2, request, js("null"), jo("{}"));
+        auto sb = rendered_suffix(*rb, stored.back(), 2, request, js("null"), jo(R"({"extra":"E"})"));
+        auto sb2 = rendered_suffix(*rb, stored.back(), 2, request, js("null"), jo(R"({"extra":"F"})"));
+        ASSERT_TRUE(sa && sb && sb2);
+        EXPECT_EQ(*sa, "[user:next]<gen>");
+        EXPECT_EQ(*sb, "[user:next]<gen>");
+        EXPECT_EQ(*sb2, "[user:next]<gen>");
+    }
+}
+
+}  // namespace
