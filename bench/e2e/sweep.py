@@ -54,7 +54,8 @@ def parse_args(argv):
     p.add_argument("--stub-latency-ms", type=float, default=500.0)
     p.add_argument("--stub-max-running", type=int, default=2048, help="the stub's running cap (the rest queue FIFO)")
     p.add_argument("--stub-threads", type=int, default=1)
-    p.add_argument("--server-threads", type=int, default=1, help="--threads of each worker")
+    p.add_argument("--server-threads", type=int, default=0,
+                   help="--threads of each worker (0: the machine's cores divided among the wc workers, at least 1)")
     p.add_argument("--loadgen-threads", type=int, default=1)
     p.add_argument("--user-chars", type=int, default=256)
     p.add_argument("--tool-chars", type=int, default=256)
@@ -168,15 +169,19 @@ def server_help(binary):
     return subprocess.run([binary, "--help"], capture_output=True, text=True, timeout=10).stdout
 
 
-def start_point(a, wc, stack, features):
+def start_point(a, wc, n, stack, features):
     stub_cmd = [os.path.join(a.bin, "tito-stub"), "--port", "0", "--threads", str(a.stub_threads),
                 "--latency-ms", str(a.stub_latency_ms), "--max-running", str(a.stub_max_running)]
     if features["tito"]:
         stub_cmd += ["--tokenizer", a.hf_checkpoint]
     stub, stub_log = stack.spawn("stub", stub_cmd)
     (stub_port,) = wait_ports(stub, stub_log, 1)
-    srv = [os.path.join(a.bin, "tito-server"), "--threads", str(a.server_threads),
-           "--backend-url", f"http://127.0.0.1:{stub_port}"]
+    threads = a.server_threads or max(1, (os.cpu_count() or 1) // wc)
+    # The upstream pool (default 1024 connections, like the reference) must hold the N in-flight
+    # calls, or calls queue in the pool and throughput caps at pool / latency.
+    srv = [os.path.join(a.bin, "tito-server"), "--threads", str(threads),
+           "--backend-url", f"http://127.0.0.1:{stub_port}",
+           "--max-upstream-connections", str(max(1024, -(-n // wc)))]
     if features["tito"]:
         srv += ["--hf-checkpoint", a.hf_checkpoint, "--tito-model", a.tito_model]
     srv += a.server_args.split()
@@ -305,7 +310,7 @@ def main(argv):
         for n in a.n:
             stack = Stack(logdir)
             try:
-                ports, logs = start_point(a, wc, stack, features)
+                ports, logs = start_point(a, wc, n, stack, features)
                 if route is None:
                     why = probe_chat(ports[0]) if features["tito"] else "tito-server has no --hf-checkpoint"
                     route = "chat" if why is None else "proxy"
