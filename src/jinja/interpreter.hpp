@@ -1,7 +1,8 @@
 // File: jinja/interpreter.hpp
 // Tree-walking evaluator. render_state is the per-render mutable state (root frame, output limits,
 // fuel, clock, recursion depth); the program it runs is shared and read-only.
-// Statements return a flow signal (normal / break / continue) or a failure; no exceptions.
+// Statements return a flow signal (normal / break / continue / error); on error the failure is
+// parked in the state (take_pending()), so the statement walk moves no result objects around.
 // Usage:
 //   render_state st(prog, globals, opts);  st.bind(sym, v);
 //   std::string out; JTRY_VOID(st.run(out));
@@ -19,7 +20,7 @@
 
 namespace tito::jinja {
 
-enum class flow : std::uint8_t { normal, break_, continue_ };
+enum class flow : std::uint8_t { normal, break_, continue_, error };
 
 struct render_limits {
     std::uint64_t fuel = 20'000'000;            // statements + loop iterations + calls
@@ -57,7 +58,7 @@ public:
     jres<value> apply_filter(const filter_expr& f, const value& operand, scope* sc);
 
     // statements (interpreter.cpp)
-    jres<flow> exec(const stmt_list& body, scope* sc, std::string& out);
+    flow exec(const stmt_list& body, scope* sc, std::string& out);
     jres<value> call_macro(const macro_stmt& m, scope* closure, call_args&& args);
 
     value lookup(symbol s, const scope* sc) const {
@@ -69,8 +70,12 @@ public:
     fuel& fuel_counter() { return fuel_; }
 
 private:
-    jres<flow> exec_stmt(const stmt& s, scope* sc, std::string& out);
-    jres<flow> exec_for(const for_stmt& f, scope* sc, std::string& out);
+    flow exec_stmt(const stmt& s, scope* sc, std::string& out);
+    flow exec_for(const for_stmt& f, scope* sc, std::string& out);
+    flow exec_set_block(const set_block_stmt& st, scope* sc);
+    flow exec_macro_def(const macro_stmt& m, scope* sc);
+    flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
+    flow park(failure f) { pending_ = std::move(f); return flow::error; }
     jres<bool> assign(const target& t, value v, scope* sc);
     jres<bool> eval_compare(const compare_expr& c, scope* sc);
     jres<bool> eval_test(const test_expr& t, scope* sc);
@@ -88,6 +93,19 @@ private:
 };
 
 // JREF(p, eval_ref(...)): binds p or returns the parked failure.
+// FTRY(decl, expr) / FTRY_VOID(expr): like JTRY inside statement code returning flow.
+#define FTRY_IMPL(tmp, decl, expr)               \
+    auto tmp = (expr);                           \
+    if (!tmp) return park(std::move(tmp).error()); \
+    decl = std::move(*tmp)
+#define FTRY(decl, expr) FTRY_IMPL(TITO_CONCAT(ftry_, __LINE__), decl, expr)
+#define FTRY_VOID(expr)                                                       \
+    do {                                                                      \
+        auto TITO_CONCAT(ftry_, __LINE__) = (expr);                           \
+        if (!TITO_CONCAT(ftry_, __LINE__))                                    \
+            return park(std::move(TITO_CONCAT(ftry_, __LINE__)).error());     \
+    } while (0)
+
 #define JREF(name, call)                  \
     const value* name = (call);           \
     if (!name) return take_pending()
