@@ -61,9 +61,10 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
         }
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
-            for (const auto& [cond, body] : st.branches) {
-                FTRY(bool c, eval_truthy(*cond, sc));
-                if (c) return exec(body, sc, out);
+            for (const auto& [test, body] : st.branches) {
+                const cond c = eval_truthy(*test, sc);
+                if (c == cond::error) return flow::error;
+                if (c == cond::yes) return exec(body, sc, out);
             }
             return exec(st.otherwise, sc, out);
         }
@@ -133,8 +134,9 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
             scope filter_scope(sc);
             if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
             else FTRY_VOID(assign(f.tgt, item, &filter_scope));
-            FTRY(bool c, eval_truthy(*f.filter, &filter_scope));
-            if (c) kept.push_back(item);
+            const cond c = eval_truthy(*f.filter, &filter_scope);
+            if (c == cond::error) return flow::error;
+            if (c == cond::yes) kept.push_back(item);
         }
         items_val = value::from_list(std::move(kept));
     } else if (iv->items) {

@@ -21,6 +21,8 @@
 namespace tito::jinja {
 
 enum class flow : std::uint8_t { normal, break_, continue_, error };
+// Result of evaluating a condition: false, true, or failed (failure parked, see take_pending()).
+enum class cond : std::int8_t { no = 0, yes = 1, error = -1 };
 
 struct render_limits {
     std::uint64_t fuel = 20'000'000;            // statements + loop iterations + calls
@@ -45,7 +47,7 @@ public:
     const value* eval_ref(const expr& e, scope* sc, value& tmp);
     failure take_pending() { return std::move(pending_); }
     // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
-    jres<bool> eval_truthy(const expr& e, scope* sc);
+    cond eval_truthy(const expr& e, scope* sc);
     // Appends str(result of e) to out, streaming string concatenations without temporaries.
     jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
 
@@ -77,8 +79,9 @@ private:
     flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
     flow park(failure f) { pending_ = std::move(f); return flow::error; }
     jres<bool> assign(const target& t, value v, scope* sc);
-    jres<bool> eval_compare(const compare_expr& c, scope* sc);
-    jres<bool> eval_test(const test_expr& t, scope* sc);
+    cond eval_compare(const compare_expr& c, scope* sc);
+    cond eval_test(const test_expr& t, scope* sc);
+    cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }
     jres<value> eval_call(const call_expr& c, scope* sc);
     jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
     jres<value> eval_other(const expr& e, scope* sc);
@@ -105,6 +108,12 @@ private:
         if (!TITO_CONCAT(ftry_, __LINE__))                                    \
             return park(std::move(TITO_CONCAT(ftry_, __LINE__)).error());     \
     } while (0)
+
+// CTRY(name, call): binds a bool from a cond, returning the parked failure (jres functions).
+#define CTRY(name, call)                            \
+    const cond TITO_CONCAT(ctry_, __LINE__) = (call); \
+    if (TITO_CONCAT(ctry_, __LINE__) == cond::error) return take_pending(); \
+    const bool name = TITO_CONCAT(ctry_, __LINE__) == cond::yes
 
 #define JREF(name, call)                  \
     const value* name = (call);           \

@@ -94,40 +94,56 @@ jres<value> render_state::eval(const expr& e, scope* sc) {
     }
 }
 
-jres<bool> render_state::eval_compare(const compare_expr& c, scope* sc) {
+namespace {
+
+// py_eq with the string == string case (most comparisons in chat templates) inline.
+bool fast_eq(const value& a, const value& b) {
+    if (a.is_string() && b.is_string()) {
+        const std::string& x = a.str();
+        const std::string& y = b.str();
+        return x.size() == y.size() && std::char_traits<char>::compare(x.data(), y.data(), x.size()) == 0;
+    }
+    return py_eq(a, b);
+}
+
+}  // namespace
+
+cond render_state::eval_compare(const compare_expr& c, scope* sc) {
     value ltmp;
-    JREF(lhs, eval_ref(*c.first, sc, ltmp));
+    const value* lhs = eval_ref(*c.first, sc, ltmp);
+    if (!lhs) return cond::error;
     value rtmp[2];
     int slot = 0;
     for (const auto& [op, e] : c.rest) {
         value& rt = rtmp[slot];
-        JREF(rhs, eval_ref(*e, sc, rt));
+        const value* rhs = eval_ref(*e, sc, rt);
+        if (!rhs) return cond::error;
         bool ok = false;
         switch (op) {
-            case cmp_op::eq: ok = py_eq(*lhs, *rhs); break;
-            case cmp_op::ne: ok = !py_eq(*lhs, *rhs); break;
+            case cmp_op::eq: ok = fast_eq(*lhs, *rhs); break;
+            case cmp_op::ne: ok = !fast_eq(*lhs, *rhs); break;
             case cmp_op::in:
             case cmp_op::not_in: {
                 if (rhs->is_undefined() && rhs->undefined_unsafe())
-                    return undefined_failure(*rhs, c.where);
+                    return park_cond(undefined_failure(*rhs, c.where));
                 auto r = contains(*rhs, *lhs);
-                if (!r) { r.error().set_where(c.where); return std::move(r).error(); }
+                if (!r) { r.error().set_where(c.where); return park_cond(std::move(r).error()); }
                 ok = op == cmp_op::in ? *r : !*r;
                 break;
             }
             default: {
                 const char* sym = op == cmp_op::lt ? "<" : op == cmp_op::le ? "<=" : op == cmp_op::gt ? ">" : ">=";
                 auto r = py_compare(*lhs, *rhs, sym);
-                if (!r) { r.error().set_where(c.where); return std::move(r).error(); }
+                if (!r) { r.error().set_where(c.where); return park_cond(std::move(r).error()); }
                 int k = *r;
                 ok = op == cmp_op::lt ? k < 0 : op == cmp_op::le ? k <= 0 : op == cmp_op::gt ? k > 0 : k >= 0;
             }
         }
-        if (!ok) return false;
+        if (!ok) return cond::no;
         lhs = rhs;  // stays alive in its slot while the next right operand uses the other one
         slot ^= 1;
     }
-    return true;
+    return cond::yes;
 }
 
 // Evaluates a left-deep chain a + b + c + ... with Python's pairwise semantics, but keeps plain
@@ -167,42 +183,46 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     return in_buf;
 }
 
-jres<bool> render_state::eval_test(const test_expr& t, scope* sc) {
-    if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
+cond render_state::eval_test(const test_expr& t, scope* sc) {
+    if (!t.fn) return park_cond(fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where));
     value tmp;
-    JREF(operand, eval_ref(*t.operand, sc, tmp));
+    const value* operand = eval_ref(*t.operand, sc, tmp);
+    if (!operand) return cond::error;
     call_args args;
-    if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs)
-        JTRY_VOID(eval_args(t.args, sc, args));
+    if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs) {
+        auto a = eval_args(t.args, sc, args);
+        if (!a) return park_cond(std::move(a).error());
+    }
     auto r = t.fn(*this, *operand, args);
-    if (!r) r.error().set_where(t.where);
-    return r;
+    if (!r) { r.error().set_where(t.where); return park_cond(std::move(r).error()); }
+    return *r ? cond::yes : cond::no;
 }
 
-jres<bool> render_state::eval_truthy(const expr& e, scope* sc) {
+cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
         case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
         case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
         case expr_kind::not_: {
-            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
-            return !t;
+            cond t = eval_truthy(*static_cast<const unary_expr&>(e).operand, sc);
+            return t == cond::error ? t : t == cond::yes ? cond::no : cond::yes;
         }
         case expr_kind::and_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            JTRY(bool a, eval_truthy(*l.lhs, sc));
-            if (!a) return false;
+            cond a = eval_truthy(*l.lhs, sc);
+            if (a != cond::yes) return a;
             return eval_truthy(*l.rhs, sc);
         }
         case expr_kind::or_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            JTRY(bool a, eval_truthy(*l.lhs, sc));
-            if (a) return true;
+            cond a = eval_truthy(*l.lhs, sc);
+            if (a != cond::no) return a;
             return eval_truthy(*l.rhs, sc);
         }
         default: {
             value tmp;
-            JREF(v, eval_ref(e, sc, tmp));
-            return truthy(*v);
+            const value* v = eval_ref(e, sc, tmp);
+            if (!v) return cond::error;
+            return truthy(*v) ? cond::yes : cond::no;
         }
     }
 }
@@ -274,7 +294,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return apply_filter(f, *operand, sc);
         }
         case expr_kind::test: {
-            JTRY(bool ok, eval_test(static_cast<const test_expr&>(e), sc));
+            CTRY(ok, eval_test(static_cast<const test_expr&>(e), sc));
             return value::from_bool(ok);
         }
         case expr_kind::neg: {
@@ -291,7 +311,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return v.is_bool() ? value::from_int(v.as_int()) : v;
         }
         case expr_kind::not_: {
-            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
+            CTRY(t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
             return value::from_bool(!t);
         }
         case expr_kind::binary: {
@@ -316,7 +336,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return value::from_string(std::move(s));
         }
         case expr_kind::compare: {
-            JTRY(bool ok, eval_compare(static_cast<const compare_expr&>(e), sc));
+            CTRY(ok, eval_compare(static_cast<const compare_expr&>(e), sc));
             return value::from_bool(ok);
         }
         case expr_kind::and_:
@@ -330,7 +350,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         case expr_kind::cond: {
             const auto& c = static_cast<const cond_expr&>(e);
-            JTRY(bool t, eval_truthy(*c.test, sc));
+            CTRY(t, eval_truthy(*c.test, sc));
             if (t) return eval(*c.then, sc);
             if (c.otherwise) return eval(*c.otherwise, sc);
             return value::undefined("the inline if-expression on line " + std::to_string(c.where.line) +
