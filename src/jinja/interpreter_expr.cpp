@@ -15,6 +15,8 @@ bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 
 }  // namespace
 
+// The hot path is kept small (literals, names, dict attributes) so its calls stay cheap; every
+// other case is in eval_ref_slow / eval_attr_slow.
 const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
     switch (e.kind) {
         case expr_kind::literal: return &static_cast<const literal_expr&>(e).val;
@@ -25,31 +27,46 @@ const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
             }
             const value& r = root_[n.sym];
             if (!r.is_undefined() || r.undefined_has_info()) return &r;
-            tmp = value::undefined_name(&n.name);
-            return &tmp;
+            return eval_ref_slow(e, sc, tmp);
         }
         case expr_kind::attr: {
             const auto& a = static_cast<const attr_expr&>(e);
             const value* obj = eval_ref(*a.obj, sc, tmp);
-            if (!obj) return nullptr;
-            if (obj->is_dict() && method_status(*obj, a.method_mask) == 0) {
+            if (obj && obj->is_dict() && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
                 if (const value* v = obj->dict().find(std::string_view(a.name))) return v;
-                tmp = value::undefined_attr(&a.name);
-                return &tmp;
-            } else if (obj->is_object()) {
-                const object_data& o = obj->object();
-                if (const value* v = o.attr_ref(a.name)) return v;
-                value r;
-                if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
-                    tmp = std::move(r);
-                    return &tmp;
-                }
             }
-            auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
-            if (!r) { pending_ = std::move(r).error(); return nullptr; }
-            tmp = std::move(*r);
+            return eval_attr_slow(a, obj, tmp);
+        }
+        default: return eval_ref_slow(e, sc, tmp);
+    }
+}
+
+const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, value& tmp) {
+    if (!obj) return nullptr;
+    if (obj->is_dict() && method_status(*obj, a.method_mask) == 0) {
+        tmp = value::undefined_attr(&a.name);  // missing key
+        return &tmp;
+    }
+    if (obj->is_object()) {
+        const object_data& o = obj->object();
+        if (const value* v = o.attr_ref(a.name)) return v;
+        value r;
+        if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
+            tmp = std::move(r);
             return &tmp;
         }
+    }
+    auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
+    if (!r) { pending_ = std::move(r).error(); return nullptr; }
+    tmp = std::move(*r);
+    return &tmp;
+}
+
+const value* render_state::eval_ref_slow(const expr& e, scope* sc, value& tmp) {
+    switch (e.kind) {
+        case expr_kind::name:  // not bound anywhere
+            tmp = value::undefined_name(&static_cast<const name_expr&>(e).name);
+            return &tmp;
         case expr_kind::item: {
             const auto& it = static_cast<const item_expr&>(e);
             const value* obj = eval_ref(*it.obj, sc, tmp);
