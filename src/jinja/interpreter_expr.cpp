@@ -33,7 +33,7 @@ const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
             const auto& a = static_cast<const attr_expr&>(e);
             const value* obj = eval_ref(*a.obj, sc, tmp);
             if (obj && obj->is_dict() && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
-                if (const value* v = obj->dict().find(std::string_view(a.name))) return v;
+                if (const value* v = obj->dict().find(a.name, a.key_tag)) return v;
             }
             return eval_attr_slow(a, obj, tmp);
         }
@@ -71,6 +71,14 @@ const value* render_state::eval_ref_slow(const expr& e, scope* sc, value& tmp) {
             const auto& it = static_cast<const item_expr&>(e);
             const value* obj = eval_ref(*it.obj, sc, tmp);
             if (!obj) return nullptr;
+            if (it.literal_key && obj->is_dict()) {
+                const std::string& k = static_cast<const literal_expr&>(*it.key).val.str();
+                if (const value* v = obj->dict().find(k, it.key_tag)) return v;
+                if ((it.key_mask & (mm_dict | mm_unsafe_dict)) == 0) {
+                    tmp = value::undefined_attr(&k);  // same hint as get_item's missing key
+                    return &tmp;
+                }
+            }
             value ktmp;
             const value* key = eval_ref(*it.key, sc, ktmp);
             if (!key) return nullptr;

@@ -65,7 +65,7 @@ public:
     // Allocation-free undefined values for the hot paths; `name` must outlive the value (it points
     // into the template's AST, which outlives every render).
     static value undefined_name(const std::string* name) noexcept;  // "'name' is undefined"
-    static value undefined_attr(const std::string* name) noexcept;  // missing dict key via attribute
+    static value undefined_attr(const std::string* name) noexcept;  // missing dict key (d.k or d['k'])
 
     value_kind kind() const noexcept { return k_; }
     bool is_undefined() const noexcept { return k_ == value_kind::undefined; }
@@ -119,10 +119,23 @@ struct list_data {
     seq_kind kind = seq_kind::list;
 };
 
+// A dict key's length and first 7 bytes packed into one word (the whole key when it is shorter
+// than 8 bytes), so a lookup compares one integer per entry and reads a key string only to
+// confirm a longer key. Non-string keys get no_key_tag, which no string shorter than 255 bytes has.
+inline std::uint64_t key_tag(std::string_view k) noexcept {
+    std::uint64_t t = 0;
+    const std::size_t n = k.size() < 7 ? k.size() : 7;
+    for (std::size_t i = 0; i < n; ++i) t |= std::uint64_t{static_cast<unsigned char>(k[i])} << (8 * i);
+    return t | (std::uint64_t{k.size() < 255 ? k.size() : 255} << 56);
+}
+constexpr std::uint64_t no_key_tag = ~std::uint64_t{0};
+
 struct dict_data {
     std::vector<std::pair<value, value>> items;  // insertion order
+    std::vector<std::uint64_t> tags;             // key_tag of each key, parallel to items
     const value* find(const value& key) const noexcept;
-    const value* find(std::string_view key) const noexcept;
+    const value* find(std::string_view key) const noexcept { return find(key, key_tag(key)); }
+    const value* find(std::string_view key, std::uint64_t tag) const noexcept;
 };
 
 // Arguments of a call: positional then keyword (in source order).
