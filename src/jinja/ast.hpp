@@ -20,6 +20,8 @@ namespace tito::jinja {
 class render_state;
 using filter_fn = jres<value> (*)(render_state&, const value&, call_args&);
 using test_fn = jres<bool> (*)(render_state&, const value&, call_args&);
+// A filter writing its (plain str) result straight into `out` instead of returning it.
+using filter_into_fn = jres<bool> (*)(render_state&, const value&, call_args&, std::string& out);
 
 using symbol = std::uint32_t;
 
@@ -90,6 +92,7 @@ struct filter_expr : expr {  // operand | name(args); operand null inside {% fil
     expr_ptr operand;
     std::string name;
     filter_fn fn = nullptr;
+    filter_into_fn into = nullptr;  // set only where it gives the same text as fn (builtins.hpp)
     arg_list args;
 };
 struct test_expr : expr {  // operand is name(args)

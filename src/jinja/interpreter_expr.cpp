@@ -259,6 +259,16 @@ jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
         if (!in_buf) append_str(out, result);
         return true;
     }
+    if (e.kind == expr_kind::filter && static_cast<const filter_expr&>(e).into) {
+        const auto& f = static_cast<const filter_expr&>(e);
+        value tmp;
+        JREF(operand, eval_ref(*f.operand, sc, tmp));
+        call_args args;
+        JTRY_VOID(eval_args(f.args, sc, args));
+        auto r = f.into(*this, *operand, args, out);
+        if (!r) r.error().set_where(f.where);
+        return r;
+    }
     if (e.kind == expr_kind::concat) {
         for (const auto& p : static_cast<const concat_expr&>(e).parts) {
             value tmp;

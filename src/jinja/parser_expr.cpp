@@ -406,6 +406,7 @@ jres<std::unique_ptr<filter_expr>> parser::parse_filter(expr_ptr operand, bool s
         next();
     }
     f->fn = find_filter(f->name);
+    f->into = find_filter_into(f->name);
     if (!f->fn) note_unknown("No filter named '" + f->name + "'.", f->where);
     if (is_op("(")) { JTRY_VOID(parse_call_args(f->args)); }
     return f;
