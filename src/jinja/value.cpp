@@ -85,11 +85,10 @@ const value* value::dict_find(std::string_view key) const noexcept {
     return dict().find(key);
 }
 
-const value* dict_data::find(std::string_view key, std::uint64_t tag) const noexcept {
+const value* dict_data::find_long(std::string_view key, std::uint64_t tag) const noexcept {
     const std::uint64_t* t = tags.data();
     for (std::size_t i = 0, n = tags.size(); i < n; ++i) {
         if (t[i] != tag) continue;
-        if (key.size() < 8) return &items[i].second;  // the tag is the whole key
         const value& k = items[i].first;
         if (k.is_string() && k.str() == key) return &items[i].second;
     }

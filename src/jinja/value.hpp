@@ -135,7 +135,13 @@ struct dict_data {
     std::vector<std::uint64_t> tags;             // key_tag of each key, parallel to items
     const value* find(const value& key) const noexcept;
     const value* find(std::string_view key) const noexcept { return find(key, key_tag(key)); }
-    const value* find(std::string_view key, std::uint64_t tag) const noexcept;
+    const value* find(std::string_view key, std::uint64_t tag) const noexcept {
+        if (key.size() >= 8) return find_long(key, tag);
+        for (std::size_t i = 0, n = tags.size(); i < n; ++i)
+            if (tags[i] == tag) return &items[i].second;  // the tag is the whole key
+        return nullptr;
+    }
+    const value* find_long(std::string_view key, std::uint64_t tag) const noexcept;  // keys of 8+ bytes
 };
 
 // Arguments of a call: positional then keyword (in source order).
