@@ -79,6 +79,8 @@ private:
     flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
     flow park(failure f) { pending_ = std::move(f); return flow::error; }
     jres<bool> assign(const target& t, value v, scope* sc);
+    const value* find_name(const expr& e, scope* sc, value& tmp);
+    const value* eval_attr(const attr_expr& a, scope* sc, value& tmp);
     const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
     const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
     cond eval_compare(const compare_expr& c, scope* sc);

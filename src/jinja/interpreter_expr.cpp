@@ -16,27 +16,31 @@ bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 }  // namespace
 
 // The hot path is kept small (literals, names, dict attributes) so its calls stay cheap; every
-// other case is in eval_ref_slow / eval_attr_slow.
+// other case is in eval_ref_slow / eval_attr_slow. Names resolve inline (find_name), also as
+// the object of an attribute, which saves a call level for the common `name.attr`.
+inline const value* render_state::find_name(const expr& e, scope* sc, value& tmp) {
+    const auto& n = static_cast<const name_expr&>(e);
+    if (sc) {
+        if (const value* v = sc->find(n.sym)) return v;
+    }
+    const value& r = root_[n.sym];
+    if (!r.is_undefined() || r.undefined_has_info()) return &r;
+    return eval_ref_slow(e, sc, tmp);
+}
+
+const value* render_state::eval_attr(const attr_expr& a, scope* sc, value& tmp) {
+    const value* obj = a.obj->kind == expr_kind::name ? find_name(*a.obj, sc, tmp) : eval_ref(*a.obj, sc, tmp);
+    if (obj && obj->is_dict() && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
+        if (const value* v = obj->dict().find(a.name, a.key_tag)) return v;
+    }
+    return eval_attr_slow(a, obj, tmp);
+}
+
 const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
     switch (e.kind) {
         case expr_kind::literal: return &static_cast<const literal_expr&>(e).val;
-        case expr_kind::name: {
-            const auto& n = static_cast<const name_expr&>(e);
-            if (sc) {
-                if (const value* v = sc->find(n.sym)) return v;
-            }
-            const value& r = root_[n.sym];
-            if (!r.is_undefined() || r.undefined_has_info()) return &r;
-            return eval_ref_slow(e, sc, tmp);
-        }
-        case expr_kind::attr: {
-            const auto& a = static_cast<const attr_expr&>(e);
-            const value* obj = eval_ref(*a.obj, sc, tmp);
-            if (obj && obj->is_dict() && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
-                if (const value* v = obj->dict().find(a.name, a.key_tag)) return v;
-            }
-            return eval_attr_slow(a, obj, tmp);
-        }
+        case expr_kind::name: return find_name(e, sc, tmp);
+        case expr_kind::attr: return eval_attr(static_cast<const attr_expr&>(e), sc, tmp);
         default: return eval_ref_slow(e, sc, tmp);
     }
 }
