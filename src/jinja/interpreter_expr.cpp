@@ -52,13 +52,14 @@ const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, 
         return &tmp;
     }
     if (obj->is_object()) {
+        // Only the loop object answers loop_attr and only namespaces attr_ref, so the order is free.
         const object_data& o = obj->object();
-        if (const value* v = o.attr_ref(a.name)) return v;
         value r;
         if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
             tmp = std::move(r);
             return &tmp;
         }
+        if (const value* v = o.attr_ref(a.name)) return v;
     }
     auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
     if (!r) { pending_ = std::move(r).error(); return nullptr; }
@@ -365,6 +366,10 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             value lt, rt;
             JREF(l, eval_ref(*b.lhs, sc, lt));
             JREF(r, eval_ref(*b.rhs, sc, rt));
+            if (l->is_int() && r->is_int() && b.op == binop::sub) {  // index arithmetic, e.g. loop.index0 - 1
+                std::int64_t z;
+                if (!__builtin_sub_overflow(l->as_int(), r->as_int(), &z)) return value::from_int(z);
+            }
             auto res = binary_op(b.op, *l, *r);
             if (!res) res.error().set_where(b.where);
             return res;
