@@ -151,6 +151,24 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
     }
     auto loop = std::make_shared<loop_object>(items_val);
     value loop_val = value::from_object(loop);
+    if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop) {
+        // Jinja2 gives every iteration fresh locals: one scope whose slot 0 is `loop` and slot 1
+        // the target, reset before each iteration (a `set` in one iteration is not seen by the next).
+        scope iter_scope(sc);
+        iter_scope.bind_ref(sym::loop, &loop_val);
+        iter_scope.bind_ref(f.tgt.sym, &items[0]);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
+            loop->set_index(i);
+            iter_scope.truncate(2);
+            iter_scope.rebind_ref(0, &loop_val);
+            iter_scope.rebind_ref(1, &items[i]);
+            flow fl = exec(f.body, &iter_scope, out);
+            if (fl == flow::break_) break;
+            if (fl == flow::error) return fl;
+        }
+        return flow::normal;
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.

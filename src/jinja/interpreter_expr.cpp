@@ -138,38 +138,53 @@ bool fast_eq(const value& a, const value& b) {
 
 }  // namespace
 
+// One comparison lhs <op> rhs of a chain.
+cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src_loc where) {
+    switch (op) {
+        case cmp_op::eq: return fast_eq(lhs, rhs) ? cond::yes : cond::no;
+        case cmp_op::ne: return fast_eq(lhs, rhs) ? cond::no : cond::yes;
+        case cmp_op::in:
+        case cmp_op::not_in: {
+            bool found;
+            if (rhs.is_dict() && lhs.is_string()) {  // "key" in mapping
+                found = rhs.dict().find(std::string_view(lhs.str())) != nullptr;
+            } else {
+                if (rhs.is_undefined() && rhs.undefined_unsafe()) return park_cond(undefined_failure(rhs, where));
+                auto r = contains(rhs, lhs);
+                if (!r) { r.error().set_where(where); return park_cond(std::move(r).error()); }
+                found = *r;
+            }
+            return found == (op == cmp_op::in) ? cond::yes : cond::no;
+        }
+        default: {
+            const char* sym = op == cmp_op::lt ? "<" : op == cmp_op::le ? "<=" : op == cmp_op::gt ? ">" : ">=";
+            auto r = py_compare(lhs, rhs, sym);
+            if (!r) { r.error().set_where(where); return park_cond(std::move(r).error()); }
+            int k = *r;
+            bool ok = op == cmp_op::lt ? k < 0 : op == cmp_op::le ? k <= 0 : op == cmp_op::gt ? k > 0 : k >= 0;
+            return ok ? cond::yes : cond::no;
+        }
+    }
+}
+
 cond render_state::eval_compare(const compare_expr& c, scope* sc) {
     value ltmp;
     const value* lhs = eval_ref(*c.first, sc, ltmp);
     if (!lhs) return cond::error;
+    if (c.rest.size() == 1) {  // the usual single comparison
+        value rtmp;
+        const value* rhs = eval_ref(*c.rest[0].second, sc, rtmp);
+        if (!rhs) return cond::error;
+        return compare_op(c.rest[0].first, *lhs, *rhs, c.where);
+    }
     value rtmp[2];
     int slot = 0;
     for (const auto& [op, e] : c.rest) {
         value& rt = rtmp[slot];
         const value* rhs = eval_ref(*e, sc, rt);
         if (!rhs) return cond::error;
-        bool ok = false;
-        switch (op) {
-            case cmp_op::eq: ok = fast_eq(*lhs, *rhs); break;
-            case cmp_op::ne: ok = !fast_eq(*lhs, *rhs); break;
-            case cmp_op::in:
-            case cmp_op::not_in: {
-                if (rhs->is_undefined() && rhs->undefined_unsafe())
-                    return park_cond(undefined_failure(*rhs, c.where));
-                auto r = contains(*rhs, *lhs);
-                if (!r) { r.error().set_where(c.where); return park_cond(std::move(r).error()); }
-                ok = op == cmp_op::in ? *r : !*r;
-                break;
-            }
-            default: {
-                const char* sym = op == cmp_op::lt ? "<" : op == cmp_op::le ? "<=" : op == cmp_op::gt ? ">" : ">=";
-                auto r = py_compare(*lhs, *rhs, sym);
-                if (!r) { r.error().set_where(c.where); return park_cond(std::move(r).error()); }
-                int k = *r;
-                ok = op == cmp_op::lt ? k < 0 : op == cmp_op::le ? k <= 0 : op == cmp_op::gt ? k > 0 : k >= 0;
-            }
-        }
-        if (!ok) return cond::no;
+        cond ok = compare_op(op, *lhs, *rhs, c.where);
+        if (ok != cond::yes) return ok;
         lhs = rhs;  // stays alive in its slot while the next right operand uses the other one
         slot ^= 1;
     }
