@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace tito::json {
 
@@ -22,14 +24,46 @@ void append_python_float(std::string& out, double d) {
     if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
 }
 
+namespace {
+
+// True if any of the 8 bytes in x is a control character (< 0x20), '"' or '\\' (SWAR: the
+// classic has-less-than and has-zero-byte tests, exact as a yes/no answer).
+bool needs_escape8(std::uint64_t x) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t ctrl = (x - ones * 0x20) & ~x & highs;
+    return (ctrl | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) != 0;
+}
+
+bool plain_byte(unsigned char c) noexcept { return c >= 0x20 && c != '"' && c != '\\'; }
+
+}  // namespace
+
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    // Find the first byte that needs escaping, eight bytes at a time; most strings have none.
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, p + i, 8);
+        if (needs_escape8(x)) break;
+    }
+    while (i < n && plain_byte(static_cast<unsigned char>(p[i]))) ++i;
+    const std::size_t start = out.size();
+    if (i == n) {  // nothing to escape: one growth of the buffer, one copy
+        out.append(n + 2, '"');
+        std::memcpy(out.data() + start + 1, p, n);
+        return;
+    }
     out += '"';
-    std::size_t run = 0;  // start of the pending run of bytes that need no escaping
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
+    out.append(p, i);
+    std::size_t run = i;  // start of the pending run of bytes that need no escaping
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (plain_byte(c)) continue;
+        out.append(p + run, i - run);
         run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
@@ -45,7 +79,7 @@ void append_quoted(std::string& out, std::string_view s) {
                 out += hex[c & 15];
         }
     }
-    out.append(s.data() + run, s.size() - run);
+    out.append(p + run, n - run);
     out += '"';
 }
 
