@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -136,12 +137,30 @@ struct dict_data {
     const value* find(const value& key) const noexcept;
     const value* find(std::string_view key) const noexcept { return find(key, key_tag(key)); }
     const value* find(std::string_view key, std::uint64_t tag) const noexcept {
-        if (key.size() >= 8) return find_long(key, tag);
-        for (std::size_t i = 0, n = tags.size(); i < n; ++i)
-            if (tags[i] == tag) return &items[i].second;  // the tag is the whole key
-        return nullptr;
+        if (key.size() < 8) {
+            for (std::size_t i = 0, n = tags.size(); i < n; ++i)
+                if (tags[i] == tag) return &items[i].second;  // the tag is the whole key
+            return nullptr;
+        }
+        if (key.size() < 16) {
+            // A matching tag means a string key of this length with the same first 7 bytes; its
+            // last 8 bytes cover the rest.
+            const std::uint64_t last = load8(key.data() + key.size() - 8);
+            for (std::size_t i = 0, n = tags.size(); i < n; ++i) {
+                if (tags[i] != tag) continue;
+                const std::string& k = items[i].first.str();
+                if (load8(k.data() + k.size() - 8) == last) return &items[i].second;
+            }
+            return nullptr;
+        }
+        return find_long(key, tag);
     }
-    const value* find_long(std::string_view key, std::uint64_t tag) const noexcept;  // keys of 8+ bytes
+    const value* find_long(std::string_view key, std::uint64_t tag) const noexcept;  // keys of 16+ bytes
+    static std::uint64_t load8(const char* p) noexcept {
+        std::uint64_t x;
+        std::memcpy(&x, p, 8);
+        return x;
+    }
 };
 
 // Arguments of a call: positional then keyword (in source order).
