@@ -10,6 +10,7 @@
 // objects, which only exist inside one render), so values may be shared across threads.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -124,10 +125,20 @@ struct list_data {
 // than 8 bytes), so a lookup compares one integer per entry and reads a key string only to
 // confirm a longer key. Non-string keys get no_key_tag, which no string shorter than 255 bytes has.
 inline std::uint64_t key_tag(std::string_view k) noexcept {
+    static_assert(std::endian::native == std::endian::little, "key_tag packs bytes little-endian");
+    const char* p = k.data();
+    const std::size_t n = k.size();
     std::uint64_t t = 0;
-    const std::size_t n = k.size() < 7 ? k.size() : 7;
-    for (std::size_t i = 0; i < n; ++i) t |= std::uint64_t{static_cast<unsigned char>(k[i])} << (8 * i);
-    return t | (std::uint64_t{k.size() < 255 ? k.size() : 255} << 56);
+    if (n >= 8) {
+        std::memcpy(&t, p, 8);
+        t &= 0x00FF'FFFF'FFFF'FFFFull;  // bytes 0..6
+    } else {  // byte i at bits 8i, assembled from 4-, 2- and 1-byte loads
+        std::size_t i = 0;
+        if (n & 4) { std::uint32_t w; std::memcpy(&w, p, 4); t = w; i = 4; }
+        if (n & 2) { std::uint16_t h; std::memcpy(&h, p + i, 2); t |= std::uint64_t{h} << (8 * i); i += 2; }
+        if (n & 1) t |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    }
+    return t | (std::uint64_t{n < 255 ? n : 255} << 56);
 }
 constexpr std::uint64_t no_key_tag = ~std::uint64_t{0};
 
