@@ -89,6 +89,8 @@ private:
     cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }
     jres<value> eval_call(const call_expr& c, scope* sc);
     jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
+    static bool streams_into(const expr& e);
+    jres<bool> eval_filter_into(const filter_expr& f, scope* sc, std::string& out);
     jres<value> eval_other(const expr& e, scope* sc);
 
     const program& prog_;

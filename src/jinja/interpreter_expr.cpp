@@ -191,6 +191,21 @@ cond render_state::eval_compare(const compare_expr& c, scope* sc) {
     return cond::yes;
 }
 
+// A filter whose plain-str result can be written straight into an output buffer (tojson).
+bool render_state::streams_into(const expr& e) {
+    return e.kind == expr_kind::filter && static_cast<const filter_expr&>(e).into;
+}
+
+jres<bool> render_state::eval_filter_into(const filter_expr& f, scope* sc, std::string& out) {
+    value tmp;
+    JREF(operand, eval_ref(*f.operand, sc, tmp));
+    call_args args;
+    JTRY_VOID(eval_args(f.args, sc, args));
+    auto r = f.into(*this, *operand, args, out);
+    if (!r) r.error().set_where(f.where);
+    return r;
+}
+
 // Evaluates a left-deep chain a + b + c + ... with Python's pairwise semantics, but keeps plain
 // strings in `buf` (appended at its end) instead of allocating a temporary per `+`. On return
 // either the result is a plain string appended to buf (returns true) or it is in `result` (false).
@@ -205,13 +220,20 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     operands[n++] = cur;  // leftmost; operands are in reverse order
     std::size_t base = buf.size();
     bool in_buf = false;
-    {
+    if (streams_into(*operands[n - 1])) {
+        JTRY_VOID(eval_filter_into(static_cast<const filter_expr&>(*operands[n - 1]), sc, buf));
+        in_buf = true;
+    } else {
         value tmp;
         JREF(first, eval_ref(*operands[n - 1], sc, tmp));
         if (plain_string(*first)) { buf += first->str(); in_buf = true; }
         else result = *first;
     }
     for (std::size_t i = n - 1; i-- > 0;) {
+        if (in_buf && streams_into(*operands[i])) {  // str + (x|tojson): the JSON goes into buf
+            JTRY_VOID(eval_filter_into(static_cast<const filter_expr&>(*operands[i]), sc, buf));
+            continue;
+        }
         value tmp;
         JREF(v, eval_ref(*operands[i], sc, tmp));
         if (in_buf && plain_string(*v)) { buf += v->str(); continue; }
@@ -279,16 +301,7 @@ jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
         if (!in_buf) append_str(out, result);
         return true;
     }
-    if (e.kind == expr_kind::filter && static_cast<const filter_expr&>(e).into) {
-        const auto& f = static_cast<const filter_expr&>(e);
-        value tmp;
-        JREF(operand, eval_ref(*f.operand, sc, tmp));
-        call_args args;
-        JTRY_VOID(eval_args(f.args, sc, args));
-        auto r = f.into(*this, *operand, args, out);
-        if (!r) r.error().set_where(f.where);
-        return r;
-    }
+    if (streams_into(e)) return eval_filter_into(static_cast<const filter_expr&>(e), sc, out);
     if (e.kind == expr_kind::concat) {
         for (const auto& p : static_cast<const concat_expr&>(e).parts) {
             value tmp;

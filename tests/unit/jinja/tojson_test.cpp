@@ -56,5 +56,13 @@ TEST(tojson, nested_cases_outside_the_fast_path) {
     EXPECT_TRUE(test::fails_with("{{ {'a': [1, [1, 2]|map('string')]}|tojson }}", "is not JSON serializable"));
 }
 
+// tojson inside a string + chain is written into the chain's buffer; the result is a plain str.
+TEST(tojson, inside_string_concatenation) {
+    EXPECT_EQ(render("{{ '<' + x|tojson + '>' }}{{ x|tojson + '!' }}{% set s = 'k=' + x|tojson %}{{ s|length }}", R"({"x": {"a": "\"q"}})"),
+              R"(<{"a": "\"q"}>{"a": "\"q"}!14)");
+    EXPECT_TRUE(test::fails_with("{{ 1 + x|tojson }}", "TypeError"));
+    EXPECT_EQ(render("{{ ('x'|safe + y|tojson)|string }}", R"({"y": "<"})"), "x&#34;&lt;&#34;");
+}
+
 }  // namespace
 }  // namespace tito::jinja
