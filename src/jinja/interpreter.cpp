@@ -28,8 +28,9 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
             else root_[t.sym] = std::move(v);
             return true;
         case target::kind_t::attr: {
-            value ns = lookup(t.sym, sc);
-            if (!ns.is_object() || !ns.object().set_attr(t.attr, std::move(v)))
+            const value* ns = sc ? sc->find(t.sym) : nullptr;
+            if (!ns) ns = &root_[t.sym];
+            if (!ns->is_object() || !ns->object().set_attr(t.attr, std::move(v)))
                 return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
             return true;
         }
