@@ -8,6 +8,8 @@
 
 namespace tito::jinja {
 
+failure undefined_failure(const value& v, src_loc w);  // interpreter_access.cpp
+
 jres<bool> render_state::run(std::string& out) {
     if (exec(prog_.body, nullptr, out) == flow::error) return take_pending();
     return true;
@@ -122,35 +124,70 @@ flow render_state::exec_filter_block(const filter_block_stmt& st, scope* sc, std
     return flow::normal;
 }
 
-flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
-    FTRY(value seq, eval(*f.iter, sc));
-    if (seq.is_undefined() && seq.undefined_unsafe())
-        return park(fail(py_exc::security_error, seq.undefined_hint(), f.where));
-    auto iv = iterate_view(seq);
-    if (!iv) { iv.error().set_where(f.where); return park(std::move(iv).error()); }
-    value items_val;
-    if (f.filter) {
-        std::vector<value> kept;
-        for (const value& item : iv->get()) {
-            scope filter_scope(sc);
-            if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
-            else FTRY_VOID(assign(f.tgt, item, &filter_scope));
-            const cond c = eval_truthy(*f.filter, &filter_scope);
-            if (c == cond::error) return flow::error;
-            if (c == cond::yes) kept.push_back(item);
-        }
-        items_val = value::from_list(std::move(kept));
-    } else if (iv->items) {
-        items_val = seq.is_list() && seq.sequence_kind() == seq_kind::list ? seq : value::from_list(*iv->items);
-    } else {
-        items_val = value::from_list(std::move(iv->owned));
+// `for x in seq[a:b]` over a list iterates seq's own items in place instead of copying the
+// slice. Evaluates the slice's parts once, in the order the slice expression would.
+render_state::loop_slice render_state::eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin,
+                                                       std::size_t& count) {
+    if (f.filter || f.iter->kind != expr_kind::slice) return loop_slice::no;
+    const auto& sl = static_cast<const slice_expr&>(*f.iter);
+    if (sl.step) return loop_slice::no;
+    value otmp, a, b;
+    const value* obj = eval_ref(*sl.obj, sc, otmp);
+    if (!obj) return loop_slice::error;
+    for (auto [part, dst] : {std::pair{sl.start.get(), &a}, std::pair{sl.stop.get(), &b}}) {
+        if (!part) continue;
+        auto r = eval(*part, sc);
+        if (!r) { pending_ = std::move(r).error(); return loop_slice::error; }
+        *dst = std::move(*r);
     }
-    const auto& items = items_val.list().items;
-    if (items.empty()) {
+    if (slice_range(*obj, a, b, begin, count)) {
+        seq = *obj;  // keeps the list alive even if the body rebinds where it came from
+        return loop_slice::in_place;
+    }
+    if (obj->is_undefined()) { pending_ = undefined_failure(*obj, sl.where); return loop_slice::error; }
+    auto r = get_slice(*obj, a, b, value());
+    if (!r) { r.error().set_where(sl.where); pending_ = std::move(r).error(); return loop_slice::error; }
+    seq = std::move(*r);
+    return loop_slice::built;
+}
+
+flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
+    value seq, items_val;
+    std::size_t begin = 0, count = 0;
+    const loop_slice ls = eval_loop_slice(f, sc, seq, begin, count);
+    if (ls == loop_slice::error) return flow::error;
+    if (ls == loop_slice::in_place) {
+        items_val = std::move(seq);
+    } else {
+        if (ls == loop_slice::no) { FTRY(seq, eval(*f.iter, sc)); }
+        if (seq.is_undefined() && seq.undefined_unsafe())
+            return park(fail(py_exc::security_error, seq.undefined_hint(), f.where));
+        auto iv = iterate_view(seq);
+        if (!iv) { iv.error().set_where(f.where); return park(std::move(iv).error()); }
+        if (f.filter) {
+            std::vector<value> kept;
+            for (const value& item : iv->get()) {
+                scope filter_scope(sc);
+                if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
+                else FTRY_VOID(assign(f.tgt, item, &filter_scope));
+                const cond c = eval_truthy(*f.filter, &filter_scope);
+                if (c == cond::error) return flow::error;
+                if (c == cond::yes) kept.push_back(item);
+            }
+            items_val = value::from_list(std::move(kept));
+        } else if (iv->items) {
+            items_val = seq.is_list() && seq.sequence_kind() == seq_kind::list ? seq : value::from_list(*iv->items);
+        } else {
+            items_val = value::from_list(std::move(iv->owned));
+        }
+        count = items_val.list().items.size();
+    }
+    if (count == 0) {
         scope else_scope(sc);
         return exec(f.otherwise, &else_scope, out);
     }
-    auto loop = std::make_shared<loop_object>(items_val);
+    const value* items = items_val.list().items.data() + begin;
+    auto loop = std::make_shared<loop_object>(items_val, begin, count);
     value loop_val = value::from_object(loop);
     if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop) {
         // Jinja2 gives every iteration fresh locals: one scope whose slot 0 is `loop` and slot 1
@@ -158,7 +195,7 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         scope iter_scope(sc);
         iter_scope.bind_ref(sym::loop, &loop_val);
         iter_scope.bind_ref(f.tgt.sym, &items[0]);
-        for (std::size_t i = 0; i < items.size(); ++i) {
+        for (std::size_t i = 0; i < count; ++i) {
             if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
             loop->set_index(i);
             iter_scope.truncate(2);
@@ -170,7 +207,7 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         }
         return flow::normal;
     }
-    for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
         if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
         scope iter_scope(sc);
