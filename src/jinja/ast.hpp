@@ -20,6 +20,8 @@ namespace tito::jinja {
 class render_state;
 using filter_fn = jres<value> (*)(render_state&, const value&, call_args&);
 using test_fn = jres<bool> (*)(render_state&, const value&, call_args&);
+// A filter writing its (plain str) result straight into `out` instead of returning it.
+using filter_into_fn = jres<bool> (*)(render_state&, const value&, call_args&, std::string& out);
 
 using symbol = std::uint32_t;
 
@@ -57,6 +59,7 @@ struct attr_expr : expr {  // obj.name
     attr_expr(src_loc w) : expr(expr_kind::attr, w) {}
     expr_ptr obj;
     std::string name;
+    std::uint64_t key_tag = 0;     // key_tag(name), for dict lookups
     std::uint8_t method_mask = 0;  // builtins.hpp method_bits of `name`
     // index, index0, first, last, length, revindex, revindex0 -> 0..6 (loop variable fast path)
     std::int8_t loop_attr = -1;
@@ -64,6 +67,11 @@ struct attr_expr : expr {  // obj.name
 struct item_expr : expr {  // obj[key]
     item_expr(src_loc w) : expr(expr_kind::item, w) {}
     expr_ptr obj, key;
+    // Set at parse time when key is a string literal whose repr is the key in single quotes: a
+    // dict lookup then uses the precomputed tag, and a missing key the allocation-free undefined.
+    bool literal_key = false;
+    std::uint8_t key_mask = 0;  // builtins.hpp method_bits of the key
+    std::uint64_t key_tag = 0;
 };
 struct slice_expr : expr {  // obj[start:stop:step]; parts may be null
     slice_expr(src_loc w) : expr(expr_kind::slice, w) {}
@@ -84,6 +92,7 @@ struct filter_expr : expr {  // operand | name(args); operand null inside {% fil
     expr_ptr operand;
     std::string name;
     filter_fn fn = nullptr;
+    filter_into_fn into = nullptr;  // set only where it gives the same text as fn (builtins.hpp)
     arg_list args;
 };
 struct test_expr : expr {  // operand is name(args)

@@ -12,6 +12,9 @@
 namespace tito::jinja {
 
 filter_fn find_filter(std::string_view name) noexcept;
+// The streaming form of a filter whose result is a plain str, used when the filter is the whole
+// of an output expression ({{ x | tojson }}); nullptr for the others.
+filter_into_fn find_filter_into(std::string_view name) noexcept;
 test_fn find_test(std::string_view name) noexcept;
 
 // Global functions available to every template (range, namespace, dict, raise_exception,

@@ -11,8 +11,7 @@
 namespace tito::jinja {
 namespace {
 
-jres<value> f_tojson(render_state&, const value& v, call_args& a) {
-    json_options o;
+jres<bool> tojson_options(call_args& a, json_options& o) {
     o.ensure_ascii = arg_truthy(a, 0, "ensure_ascii");
     if (const value* ind = arg(a, 1, "indent"); ind && !ind->is_none()) {
         o.has_indent = true;
@@ -30,9 +29,22 @@ jres<value> f_tojson(render_state&, const value& v, call_args& a) {
         o.key_sep = parts[1].str();
     }
     o.sort_keys = arg_truthy(a, 3, "sort_keys");
+    return true;
+}
+
+jres<value> f_tojson(render_state&, const value& v, call_args& a) {
+    json_options o;
+    JTRY_VOID(tojson_options(a, o));
     std::string out;
     JTRY_VOID(dump_json(out, v, o));
     return value::from_string(std::move(out));
+}
+
+// {{ x | tojson }}: the JSON text goes straight into the output (the result is a plain str).
+jres<bool> f_tojson_into(render_state&, const value& v, call_args& a, std::string& out) {
+    json_options o;
+    JTRY_VOID(tojson_options(a, o));
+    return dump_json(out, v, o);
 }
 
 jres<value> f_length(render_state&, const value& v, call_args&) {
@@ -276,6 +288,10 @@ constexpr filter_entry scalar_filters[] = {
 filter_fn find_filter(std::string_view name) noexcept {
     for (const auto& e : scalar_filters) if (e.name == name) return e.fn;
     return find_seq_filter(name);
+}
+
+filter_into_fn find_filter_into(std::string_view name) noexcept {
+    return name == "tojson" ? f_tojson_into : nullptr;
 }
 
 }  // namespace tito::jinja

@@ -8,15 +8,16 @@
 
 namespace tito::jinja {
 
+failure undefined_failure(const value& v, src_loc w);  // interpreter_access.cpp
+
 jres<bool> render_state::run(std::string& out) {
-    JTRY(flow f, exec(prog_.body, nullptr, out));
-    (void)f;
+    if (exec(prog_.body, nullptr, out) == flow::error) return take_pending();
     return true;
 }
 
-jres<flow> render_state::exec(const stmt_list& body, scope* sc, std::string& out) {
+flow render_state::exec(const stmt_list& body, scope* sc, std::string& out) {
     for (const stmt_ptr& s : body) {
-        JTRY(flow f, exec_stmt(*s, sc, out));
+        flow f = exec_stmt(*s, sc, out);
         if (f != flow::normal) return f;
     }
     return flow::normal;
@@ -29,8 +30,9 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
             else root_[t.sym] = std::move(v);
             return true;
         case target::kind_t::attr: {
-            value ns = lookup(t.sym, sc);
-            if (!ns.is_object() || !ns.object().set_attr(t.attr, std::move(v)))
+            const value* ns = sc ? sc->find(t.sym) : nullptr;
+            if (!ns) ns = &root_[t.sym];
+            if (!ns->is_object() || !ns->object().set_attr(t.attr, std::move(v)))
                 return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
             return true;
         }
@@ -48,115 +50,174 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
     return true;
 }
 
-jres<flow> render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
-    if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", s.where);
+flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
+    if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", s.where));
     switch (s.kind) {
         case stmt_kind::data:
             out += static_cast<const data_stmt&>(s).text;
             return flow::normal;
         case stmt_kind::output: {
             auto r = eval_into(*static_cast<const output_stmt&>(s).e, sc, out);
-            if (!r) { r.error().set_where(s.where); return std::move(r).error(); }
-            if (out.size() > limits_.max_output_bytes) return fail(py_exc::limit, "output too large", s.where);
+            if (!r) { r.error().set_where(s.where); return park(std::move(r).error()); }
+            if (out.size() > limits_.max_output_bytes) return park(fail(py_exc::limit, "output too large", s.where));
             return flow::normal;
         }
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
-            for (const auto& [cond, body] : st.branches) {
-                JTRY(bool c, eval_truthy(*cond, sc));
-                if (c) return exec(body, sc, out);
+            for (const auto& [test, body] : st.branches) {
+                const cond c = eval_truthy(*test, sc);
+                if (c == cond::error) return flow::error;
+                if (c == cond::yes) return exec(body, sc, out);
             }
             return exec(st.otherwise, sc, out);
         }
         case stmt_kind::for_: return exec_for(static_cast<const for_stmt&>(s), sc, out);
         case stmt_kind::set: {
             const auto& st = static_cast<const set_stmt&>(s);
-            JTRY(value v, eval(*st.e, sc));
-            JTRY_VOID(assign(st.tgt, std::move(v), sc));
+            FTRY(value v, eval(*st.e, sc));
+            FTRY_VOID(assign(st.tgt, std::move(v), sc));
             return flow::normal;
         }
-        case stmt_kind::set_block: {
-            const auto& st = static_cast<const set_block_stmt&>(s);
-            scope inner(sc);
-            std::string buf;
-            JTRY_VOID(exec(st.body, &inner, buf));
-            value v = value::from_string(std::move(buf));
-            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, v, sc)); }
-            JTRY_VOID(assign(st.tgt, std::move(v), sc));
-            return flow::normal;
-        }
-        case stmt_kind::macro: {
-            const auto& m = static_cast<const macro_stmt&>(s);
-            std::shared_ptr<scope> owned;
-            if (sc) {
-                // Nested definition: keep a flattened copy so the macro never points at a dead scope.
-                owned = std::make_shared<scope>(nullptr);
-                sc->flatten_into(*owned);
-            }
-            value mv = value::from_object(std::make_shared<macro_object>(&m, nullptr, owned));
-            if (owned) owned->set(m.sym, mv);  // allow recursion
-            if (sc) sc->set(m.sym, std::move(mv));
-            else root_[m.sym] = std::move(mv);
-            return flow::normal;
-        }
-        case stmt_kind::filter_block: {
-            const auto& st = static_cast<const filter_block_stmt&>(s);
-            scope inner(sc);
-            std::string buf;
-            JTRY_VOID(exec(st.body, &inner, buf));
-            value v = value::from_string(std::move(buf));
-            for (const auto& f : st.filters) { JTRY(v, apply_filter(*f, v, sc)); }
-            append_str(out, v);
-            return flow::normal;
-        }
+        case stmt_kind::set_block: return exec_set_block(static_cast<const set_block_stmt&>(s), sc);
+        case stmt_kind::macro: return exec_macro_def(static_cast<const macro_stmt&>(s), sc);
+        case stmt_kind::filter_block: return exec_filter_block(static_cast<const filter_block_stmt&>(s), sc, out);
         case stmt_kind::block: return exec(static_cast<const block_stmt&>(s).body, sc, out);
         case stmt_kind::break_: return flow::break_;
         case stmt_kind::continue_: return flow::continue_;
         case stmt_kind::call_block:
-            return fail(py_exc::template_runtime_error, "call blocks are not supported", s.where);
+            return park(fail(py_exc::template_runtime_error, "call blocks are not supported", s.where));
     }
     return flow::normal;
 }
 
-jres<flow> render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
-    JTRY(value seq, eval(*f.iter, sc));
-    if (seq.is_undefined() && seq.undefined_unsafe())
-        return fail(py_exc::security_error, seq.undefined_hint(), f.where);
-    auto iv = iterate_view(seq);
-    if (!iv) { iv.error().set_where(f.where); return std::move(iv).error(); }
-    value items_val;
-    if (f.filter) {
-        std::vector<value> kept;
-        for (const value& item : iv->get()) {
-            scope filter_scope(sc);
-            if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
-            else JTRY_VOID(assign(f.tgt, item, &filter_scope));
-            JTRY(bool c, eval_truthy(*f.filter, &filter_scope));
-            if (c) kept.push_back(item);
-        }
-        items_val = value::from_list(std::move(kept));
-    } else if (iv->items) {
-        items_val = seq.is_list() && seq.sequence_kind() == seq_kind::list ? seq : value::from_list(*iv->items);
-    } else {
-        items_val = value::from_list(std::move(iv->owned));
+flow render_state::exec_set_block(const set_block_stmt& st, scope* sc) {
+    scope inner(sc);
+    std::string buf;
+    if (exec(st.body, &inner, buf) == flow::error) return flow::error;
+    value v = value::from_string(std::move(buf));
+    for (const auto& f : st.filters) { FTRY(v, apply_filter(*f, v, sc)); }
+    FTRY_VOID(assign(st.tgt, std::move(v), sc));
+    return flow::normal;
+}
+
+flow render_state::exec_macro_def(const macro_stmt& m, scope* sc) {
+    std::shared_ptr<scope> owned;
+    if (sc) {
+        // Nested definition: keep a flattened copy so the macro never points at a dead scope.
+        owned = std::make_shared<scope>(nullptr);
+        sc->flatten_into(*owned);
     }
-    const auto& items = items_val.list().items;
-    if (items.empty()) {
+    value mv = value::from_object(std::make_shared<macro_object>(&m, nullptr, owned));
+    if (owned) owned->set(m.sym, mv);  // allow recursion
+    if (sc) sc->set(m.sym, std::move(mv));
+    else root_[m.sym] = std::move(mv);
+    return flow::normal;
+}
+
+flow render_state::exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out) {
+    scope inner(sc);
+    std::string buf;
+    if (exec(st.body, &inner, buf) == flow::error) return flow::error;
+    value v = value::from_string(std::move(buf));
+    for (const auto& f : st.filters) { FTRY(v, apply_filter(*f, v, sc)); }
+    append_str(out, v);
+    return flow::normal;
+}
+
+// `for x in seq[a:b]` over a list iterates seq's own items in place instead of copying the
+// slice. Evaluates the slice's parts once, in the order the slice expression would.
+render_state::loop_slice render_state::eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin,
+                                                       std::size_t& count) {
+    if (f.filter || f.iter->kind != expr_kind::slice) return loop_slice::no;
+    const auto& sl = static_cast<const slice_expr&>(*f.iter);
+    if (sl.step) return loop_slice::no;
+    value otmp, a, b;
+    const value* obj = eval_ref(*sl.obj, sc, otmp);
+    if (!obj) return loop_slice::error;
+    for (auto [part, dst] : {std::pair{sl.start.get(), &a}, std::pair{sl.stop.get(), &b}}) {
+        if (!part) continue;
+        auto r = eval(*part, sc);
+        if (!r) { pending_ = std::move(r).error(); return loop_slice::error; }
+        *dst = std::move(*r);
+    }
+    if (slice_range(*obj, a, b, begin, count)) {
+        seq = *obj;  // keeps the list alive even if the body rebinds where it came from
+        return loop_slice::in_place;
+    }
+    if (obj->is_undefined()) { pending_ = undefined_failure(*obj, sl.where); return loop_slice::error; }
+    auto r = get_slice(*obj, a, b, value());
+    if (!r) { r.error().set_where(sl.where); pending_ = std::move(r).error(); return loop_slice::error; }
+    seq = std::move(*r);
+    return loop_slice::built;
+}
+
+flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
+    value seq, items_val;
+    std::size_t begin = 0, count = 0;
+    const loop_slice ls = eval_loop_slice(f, sc, seq, begin, count);
+    if (ls == loop_slice::error) return flow::error;
+    if (ls == loop_slice::in_place) {
+        items_val = std::move(seq);
+    } else {
+        if (ls == loop_slice::no) { FTRY(seq, eval(*f.iter, sc)); }
+        if (seq.is_undefined() && seq.undefined_unsafe())
+            return park(fail(py_exc::security_error, seq.undefined_hint(), f.where));
+        auto iv = iterate_view(seq);
+        if (!iv) { iv.error().set_where(f.where); return park(std::move(iv).error()); }
+        if (f.filter) {
+            std::vector<value> kept;
+            for (const value& item : iv->get()) {
+                scope filter_scope(sc);
+                if (f.tgt.kind == target::kind_t::name) filter_scope.bind_ref(f.tgt.sym, &item);
+                else FTRY_VOID(assign(f.tgt, item, &filter_scope));
+                const cond c = eval_truthy(*f.filter, &filter_scope);
+                if (c == cond::error) return flow::error;
+                if (c == cond::yes) kept.push_back(item);
+            }
+            items_val = value::from_list(std::move(kept));
+        } else if (iv->items) {
+            items_val = seq.is_list() && seq.sequence_kind() == seq_kind::list ? seq : value::from_list(*iv->items);
+        } else {
+            items_val = value::from_list(std::move(iv->owned));
+        }
+        count = items_val.list().items.size();
+    }
+    if (count == 0) {
         scope else_scope(sc);
         return exec(f.otherwise, &else_scope, out);
     }
-    auto loop = std::make_shared<loop_object>(items_val);
+    const value* items = items_val.list().items.data() + begin;
+    auto loop = std::make_shared<loop_object>(items_val, begin, count);
     value loop_val = value::from_object(loop);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", f.where);
+    if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop) {
+        // Jinja2 gives every iteration fresh locals: one scope whose slot 0 is `loop` and slot 1
+        // the target, reset before each iteration (a `set` in one iteration is not seen by the next).
+        scope iter_scope(sc);
+        iter_scope.bind_ref(sym::loop, &loop_val);
+        iter_scope.bind_ref(f.tgt.sym, &items[0]);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
+            loop->set_index(i);
+            iter_scope.truncate(2);
+            iter_scope.rebind_ref(0, &loop_val);
+            iter_scope.rebind_ref(1, &items[i]);
+            flow fl = exec(f.body, &iter_scope, out);
+            if (fl == flow::break_) break;
+            if (fl == flow::error) return fl;
+        }
+        return flow::normal;
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
         scope iter_scope(sc);
         loop->set_index(i);
         iter_scope.bind_ref(sym::loop, &loop_val);
         if (f.tgt.kind == target::kind_t::name) iter_scope.bind_ref(f.tgt.sym, &items[i]);
-        else JTRY_VOID(assign(f.tgt, items[i], &iter_scope));
-        JTRY(flow fl, exec(f.body, &iter_scope, out));
+        else FTRY_VOID(assign(f.tgt, items[i], &iter_scope));
+        flow fl = exec(f.body, &iter_scope, out);
         if (fl == flow::break_) break;
+        if (fl == flow::error) return fl;
     }
     return flow::normal;
 }
@@ -208,9 +269,9 @@ jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_a
     if (m.uses_kwargs) sc.set(sym::kwargs, value::from_dict(std::move(kw_extra)));
     std::string buf;
     ++depth_;
-    auto r = exec(m.body, &sc, buf);
+    flow r = exec(m.body, &sc, buf);
     --depth_;
-    if (!r) return std::move(r).error();
+    if (r == flow::error) return take_pending();
     return value::from_string(std::move(buf));
 }
 

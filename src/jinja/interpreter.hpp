@@ -1,7 +1,8 @@
 // File: jinja/interpreter.hpp
 // Tree-walking evaluator. render_state is the per-render mutable state (root frame, output limits,
 // fuel, clock, recursion depth); the program it runs is shared and read-only.
-// Statements return a flow signal (normal / break / continue) or a failure; no exceptions.
+// Statements return a flow signal (normal / break / continue / error); on error the failure is
+// parked in the state (take_pending()), so the statement walk moves no result objects around.
 // Usage:
 //   render_state st(prog, globals, opts);  st.bind(sym, v);
 //   std::string out; JTRY_VOID(st.run(out));
@@ -19,7 +20,9 @@
 
 namespace tito::jinja {
 
-enum class flow : std::uint8_t { normal, break_, continue_ };
+enum class flow : std::uint8_t { normal, break_, continue_, error };
+// Result of evaluating a condition: false, true, or failed (failure parked, see take_pending()).
+enum class cond : std::int8_t { no = 0, yes = 1, error = -1 };
 
 struct render_limits {
     std::uint64_t fuel = 20'000'000;            // statements + loop iterations + calls
@@ -44,7 +47,7 @@ public:
     const value* eval_ref(const expr& e, scope* sc, value& tmp);
     failure take_pending() { return std::move(pending_); }
     // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
-    jres<bool> eval_truthy(const expr& e, scope* sc);
+    cond eval_truthy(const expr& e, scope* sc);
     // Appends str(result of e) to out, streaming string concatenations without temporaries.
     jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
 
@@ -57,7 +60,7 @@ public:
     jres<value> apply_filter(const filter_expr& f, const value& operand, scope* sc);
 
     // statements (interpreter.cpp)
-    jres<flow> exec(const stmt_list& body, scope* sc, std::string& out);
+    flow exec(const stmt_list& body, scope* sc, std::string& out);
     jres<value> call_macro(const macro_stmt& m, scope* closure, call_args&& args);
 
     value lookup(symbol s, const scope* sc) const {
@@ -69,13 +72,27 @@ public:
     fuel& fuel_counter() { return fuel_; }
 
 private:
-    jres<flow> exec_stmt(const stmt& s, scope* sc, std::string& out);
-    jres<flow> exec_for(const for_stmt& f, scope* sc, std::string& out);
+    flow exec_stmt(const stmt& s, scope* sc, std::string& out);
+    flow exec_for(const for_stmt& f, scope* sc, std::string& out);
+    enum class loop_slice : std::uint8_t { no, in_place, built, error };
+    loop_slice eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin, std::size_t& count);
+    flow exec_set_block(const set_block_stmt& st, scope* sc);
+    flow exec_macro_def(const macro_stmt& m, scope* sc);
+    flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
+    flow park(failure f) { pending_ = std::move(f); return flow::error; }
     jres<bool> assign(const target& t, value v, scope* sc);
-    jres<bool> eval_compare(const compare_expr& c, scope* sc);
-    jres<bool> eval_test(const test_expr& t, scope* sc);
+    const value* find_name(const expr& e, scope* sc, value& tmp);
+    const value* eval_attr(const attr_expr& a, scope* sc, value& tmp);
+    const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
+    const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
+    cond eval_compare(const compare_expr& c, scope* sc);
+    cond compare_op(cmp_op op, const value& lhs, const value& rhs, src_loc where);
+    cond eval_test(const test_expr& t, scope* sc);
+    cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }
     jres<value> eval_call(const call_expr& c, scope* sc);
     jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
+    static bool streams_into(const expr& e);
+    jres<bool> eval_filter_into(const filter_expr& f, scope* sc, std::string& out);
     jres<value> eval_other(const expr& e, scope* sc);
 
     const program& prog_;
@@ -88,6 +105,25 @@ private:
 };
 
 // JREF(p, eval_ref(...)): binds p or returns the parked failure.
+// FTRY(decl, expr) / FTRY_VOID(expr): like JTRY inside statement code returning flow.
+#define FTRY_IMPL(tmp, decl, expr)               \
+    auto tmp = (expr);                           \
+    if (!tmp) return park(std::move(tmp).error()); \
+    decl = std::move(*tmp)
+#define FTRY(decl, expr) FTRY_IMPL(TITO_CONCAT(ftry_, __LINE__), decl, expr)
+#define FTRY_VOID(expr)                                                       \
+    do {                                                                      \
+        auto TITO_CONCAT(ftry_, __LINE__) = (expr);                           \
+        if (!TITO_CONCAT(ftry_, __LINE__))                                    \
+            return park(std::move(TITO_CONCAT(ftry_, __LINE__)).error());     \
+    } while (0)
+
+// CTRY(name, call): binds a bool from a cond, returning the parked failure (jres functions).
+#define CTRY(name, call)                            \
+    const cond TITO_CONCAT(ctry_, __LINE__) = (call); \
+    if (TITO_CONCAT(ctry_, __LINE__) == cond::error) return take_pending(); \
+    const bool name = TITO_CONCAT(ctry_, __LINE__) == cond::yes
+
 #define JREF(name, call)                  \
     const value* name = (call);           \
     if (!name) return take_pending()

@@ -124,7 +124,8 @@ jres<value> render_state::eval_call(const call_expr& c, scope* sc) {
 jres<value> render_state::apply_filter(const filter_expr& f, const value& operand, scope* sc) {
     if (!f.fn) return fail(py_exc::template_runtime_error, "No filter named '" + f.name + "' found.", f.where);
     call_args args;
-    JTRY_VOID(eval_args(f.args, sc, args));
+    if (!f.args.positional.empty() || !f.args.keyword.empty() || f.args.star_args || f.args.star_kwargs)
+        JTRY_VOID(eval_args(f.args, sc, args));
     auto r = f.fn(*this, operand, args);
     if (!r) r.error().set_where(f.where);
     return r;

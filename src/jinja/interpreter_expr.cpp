@@ -15,45 +15,75 @@ bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 
 }  // namespace
 
+// The hot path is kept small (literals, names, dict attributes) so its calls stay cheap; every
+// other case is in eval_ref_slow / eval_attr_slow. Names resolve inline (find_name), also as
+// the object of an attribute, which saves a call level for the common `name.attr`.
+inline const value* render_state::find_name(const expr& e, scope* sc, value& tmp) {
+    const auto& n = static_cast<const name_expr&>(e);
+    if (sc) {
+        if (const value* v = sc->find(n.sym)) return v;
+    }
+    const value& r = root_[n.sym];
+    if (!r.is_undefined() || r.undefined_has_info()) return &r;
+    return eval_ref_slow(e, sc, tmp);
+}
+
+const value* render_state::eval_attr(const attr_expr& a, scope* sc, value& tmp) {
+    const value* obj = a.obj->kind == expr_kind::name ? find_name(*a.obj, sc, tmp) : eval_ref(*a.obj, sc, tmp);
+    if (obj && obj->is_dict() && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
+        if (const value* v = obj->dict().find(a.name, a.key_tag)) return v;
+    }
+    return eval_attr_slow(a, obj, tmp);
+}
+
 const value* render_state::eval_ref(const expr& e, scope* sc, value& tmp) {
     switch (e.kind) {
         case expr_kind::literal: return &static_cast<const literal_expr&>(e).val;
-        case expr_kind::name: {
-            const auto& n = static_cast<const name_expr&>(e);
-            if (sc) {
-                if (const value* v = sc->find(n.sym)) return v;
-            }
-            const value& r = root_[n.sym];
-            if (!r.is_undefined() || r.undefined_has_info()) return &r;
-            tmp = value::undefined_name(&n.name);
+        case expr_kind::name: return find_name(e, sc, tmp);
+        case expr_kind::attr: return eval_attr(static_cast<const attr_expr&>(e), sc, tmp);
+        default: return eval_ref_slow(e, sc, tmp);
+    }
+}
+
+const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, value& tmp) {
+    if (!obj) return nullptr;
+    if (obj->is_dict() && method_status(*obj, a.method_mask) == 0) {
+        tmp = value::undefined_attr(&a.name);  // missing key
+        return &tmp;
+    }
+    if (obj->is_object()) {
+        // Only the loop object answers loop_attr and only namespaces attr_ref, so the order is free.
+        const object_data& o = obj->object();
+        value r;
+        if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
+            tmp = std::move(r);
             return &tmp;
         }
-        case expr_kind::attr: {
-            const auto& a = static_cast<const attr_expr&>(e);
-            const value* obj = eval_ref(*a.obj, sc, tmp);
-            if (!obj) return nullptr;
-            if (obj->is_dict() && method_status(*obj, a.method_mask) == 0) {
-                if (const value* v = obj->dict().find(std::string_view(a.name))) return v;
-                tmp = value::undefined_attr(&a.name);
-                return &tmp;
-            } else if (obj->is_object()) {
-                const object_data& o = obj->object();
-                if (const value* v = o.attr_ref(a.name)) return v;
-                value r;
-                if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
-                    tmp = std::move(r);
-                    return &tmp;
-                }
-            }
-            auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
-            if (!r) { pending_ = std::move(r).error(); return nullptr; }
-            tmp = std::move(*r);
+        if (const value* v = o.attr_ref(a.name)) return v;
+    }
+    auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
+    if (!r) { pending_ = std::move(r).error(); return nullptr; }
+    tmp = std::move(*r);
+    return &tmp;
+}
+
+const value* render_state::eval_ref_slow(const expr& e, scope* sc, value& tmp) {
+    switch (e.kind) {
+        case expr_kind::name:  // not bound anywhere
+            tmp = value::undefined_name(&static_cast<const name_expr&>(e).name);
             return &tmp;
-        }
         case expr_kind::item: {
             const auto& it = static_cast<const item_expr&>(e);
             const value* obj = eval_ref(*it.obj, sc, tmp);
             if (!obj) return nullptr;
+            if (it.literal_key && obj->is_dict()) {
+                const std::string& k = static_cast<const literal_expr&>(*it.key).val.str();
+                if (const value* v = obj->dict().find(k, it.key_tag)) return v;
+                if ((it.key_mask & (mm_dict | mm_unsafe_dict)) == 0) {
+                    tmp = value::undefined_attr(&k);  // same hint as get_item's missing key
+                    return &tmp;
+                }
+            }
             value ktmp;
             const value* key = eval_ref(*it.key, sc, ktmp);
             if (!key) return nullptr;
@@ -94,40 +124,86 @@ jres<value> render_state::eval(const expr& e, scope* sc) {
     }
 }
 
-jres<bool> render_state::eval_compare(const compare_expr& c, scope* sc) {
+namespace {
+
+// py_eq with the string == string case (most comparisons in chat templates) inline.
+bool fast_eq(const value& a, const value& b) {
+    if (a.is_string() && b.is_string()) {
+        const std::string& x = a.str();
+        const std::string& y = b.str();
+        return x.size() == y.size() && std::char_traits<char>::compare(x.data(), y.data(), x.size()) == 0;
+    }
+    return py_eq(a, b);
+}
+
+}  // namespace
+
+// One comparison lhs <op> rhs of a chain.
+cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src_loc where) {
+    switch (op) {
+        case cmp_op::eq: return fast_eq(lhs, rhs) ? cond::yes : cond::no;
+        case cmp_op::ne: return fast_eq(lhs, rhs) ? cond::no : cond::yes;
+        case cmp_op::in:
+        case cmp_op::not_in: {
+            bool found;
+            if (rhs.is_dict() && lhs.is_string()) {  // "key" in mapping
+                found = rhs.dict().find(std::string_view(lhs.str())) != nullptr;
+            } else {
+                if (rhs.is_undefined() && rhs.undefined_unsafe()) return park_cond(undefined_failure(rhs, where));
+                auto r = contains(rhs, lhs);
+                if (!r) { r.error().set_where(where); return park_cond(std::move(r).error()); }
+                found = *r;
+            }
+            return found == (op == cmp_op::in) ? cond::yes : cond::no;
+        }
+        default: {
+            const char* sym = op == cmp_op::lt ? "<" : op == cmp_op::le ? "<=" : op == cmp_op::gt ? ">" : ">=";
+            auto r = py_compare(lhs, rhs, sym);
+            if (!r) { r.error().set_where(where); return park_cond(std::move(r).error()); }
+            int k = *r;
+            bool ok = op == cmp_op::lt ? k < 0 : op == cmp_op::le ? k <= 0 : op == cmp_op::gt ? k > 0 : k >= 0;
+            return ok ? cond::yes : cond::no;
+        }
+    }
+}
+
+cond render_state::eval_compare(const compare_expr& c, scope* sc) {
     value ltmp;
-    JREF(lhs, eval_ref(*c.first, sc, ltmp));
+    const value* lhs = eval_ref(*c.first, sc, ltmp);
+    if (!lhs) return cond::error;
+    if (c.rest.size() == 1) {  // the usual single comparison
+        value rtmp;
+        const value* rhs = eval_ref(*c.rest[0].second, sc, rtmp);
+        if (!rhs) return cond::error;
+        return compare_op(c.rest[0].first, *lhs, *rhs, c.where);
+    }
     value rtmp[2];
     int slot = 0;
     for (const auto& [op, e] : c.rest) {
         value& rt = rtmp[slot];
-        JREF(rhs, eval_ref(*e, sc, rt));
-        bool ok = false;
-        switch (op) {
-            case cmp_op::eq: ok = py_eq(*lhs, *rhs); break;
-            case cmp_op::ne: ok = !py_eq(*lhs, *rhs); break;
-            case cmp_op::in:
-            case cmp_op::not_in: {
-                if (rhs->is_undefined() && rhs->undefined_unsafe())
-                    return undefined_failure(*rhs, c.where);
-                auto r = contains(*rhs, *lhs);
-                if (!r) { r.error().set_where(c.where); return std::move(r).error(); }
-                ok = op == cmp_op::in ? *r : !*r;
-                break;
-            }
-            default: {
-                const char* sym = op == cmp_op::lt ? "<" : op == cmp_op::le ? "<=" : op == cmp_op::gt ? ">" : ">=";
-                auto r = py_compare(*lhs, *rhs, sym);
-                if (!r) { r.error().set_where(c.where); return std::move(r).error(); }
-                int k = *r;
-                ok = op == cmp_op::lt ? k < 0 : op == cmp_op::le ? k <= 0 : op == cmp_op::gt ? k > 0 : k >= 0;
-            }
-        }
-        if (!ok) return false;
+        const value* rhs = eval_ref(*e, sc, rt);
+        if (!rhs) return cond::error;
+        cond ok = compare_op(op, *lhs, *rhs, c.where);
+        if (ok != cond::yes) return ok;
         lhs = rhs;  // stays alive in its slot while the next right operand uses the other one
         slot ^= 1;
     }
-    return true;
+    return cond::yes;
+}
+
+// A filter whose plain-str result can be written straight into an output buffer (tojson).
+bool render_state::streams_into(const expr& e) {
+    return e.kind == expr_kind::filter && static_cast<const filter_expr&>(e).into;
+}
+
+jres<bool> render_state::eval_filter_into(const filter_expr& f, scope* sc, std::string& out) {
+    value tmp;
+    JREF(operand, eval_ref(*f.operand, sc, tmp));
+    call_args args;
+    JTRY_VOID(eval_args(f.args, sc, args));
+    auto r = f.into(*this, *operand, args, out);
+    if (!r) r.error().set_where(f.where);
+    return r;
 }
 
 // Evaluates a left-deep chain a + b + c + ... with Python's pairwise semantics, but keeps plain
@@ -144,13 +220,20 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     operands[n++] = cur;  // leftmost; operands are in reverse order
     std::size_t base = buf.size();
     bool in_buf = false;
-    {
+    if (streams_into(*operands[n - 1])) {
+        JTRY_VOID(eval_filter_into(static_cast<const filter_expr&>(*operands[n - 1]), sc, buf));
+        in_buf = true;
+    } else {
         value tmp;
         JREF(first, eval_ref(*operands[n - 1], sc, tmp));
         if (plain_string(*first)) { buf += first->str(); in_buf = true; }
         else result = *first;
     }
     for (std::size_t i = n - 1; i-- > 0;) {
+        if (in_buf && streams_into(*operands[i])) {  // str + (x|tojson): the JSON goes into buf
+            JTRY_VOID(eval_filter_into(static_cast<const filter_expr&>(*operands[i]), sc, buf));
+            continue;
+        }
         value tmp;
         JREF(v, eval_ref(*operands[i], sc, tmp));
         if (in_buf && plain_string(*v)) { buf += v->str(); continue; }
@@ -167,42 +250,46 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     return in_buf;
 }
 
-jres<bool> render_state::eval_test(const test_expr& t, scope* sc) {
-    if (!t.fn) return fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where);
+cond render_state::eval_test(const test_expr& t, scope* sc) {
+    if (!t.fn) return park_cond(fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where));
     value tmp;
-    JREF(operand, eval_ref(*t.operand, sc, tmp));
+    const value* operand = eval_ref(*t.operand, sc, tmp);
+    if (!operand) return cond::error;
     call_args args;
-    if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs)
-        JTRY_VOID(eval_args(t.args, sc, args));
+    if (!t.args.positional.empty() || !t.args.keyword.empty() || t.args.star_args || t.args.star_kwargs) {
+        auto a = eval_args(t.args, sc, args);
+        if (!a) return park_cond(std::move(a).error());
+    }
     auto r = t.fn(*this, *operand, args);
-    if (!r) r.error().set_where(t.where);
-    return r;
+    if (!r) { r.error().set_where(t.where); return park_cond(std::move(r).error()); }
+    return *r ? cond::yes : cond::no;
 }
 
-jres<bool> render_state::eval_truthy(const expr& e, scope* sc) {
+cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
         case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
         case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
         case expr_kind::not_: {
-            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
-            return !t;
+            cond t = eval_truthy(*static_cast<const unary_expr&>(e).operand, sc);
+            return t == cond::error ? t : t == cond::yes ? cond::no : cond::yes;
         }
         case expr_kind::and_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            JTRY(bool a, eval_truthy(*l.lhs, sc));
-            if (!a) return false;
+            cond a = eval_truthy(*l.lhs, sc);
+            if (a != cond::yes) return a;
             return eval_truthy(*l.rhs, sc);
         }
         case expr_kind::or_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            JTRY(bool a, eval_truthy(*l.lhs, sc));
-            if (a) return true;
+            cond a = eval_truthy(*l.lhs, sc);
+            if (a != cond::no) return a;
             return eval_truthy(*l.rhs, sc);
         }
         default: {
             value tmp;
-            JREF(v, eval_ref(e, sc, tmp));
-            return truthy(*v);
+            const value* v = eval_ref(e, sc, tmp);
+            if (!v) return cond::error;
+            return truthy(*v) ? cond::yes : cond::no;
         }
     }
 }
@@ -214,6 +301,7 @@ jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
         if (!in_buf) append_str(out, result);
         return true;
     }
+    if (streams_into(e)) return eval_filter_into(static_cast<const filter_expr&>(e), sc, out);
     if (e.kind == expr_kind::concat) {
         for (const auto& p : static_cast<const concat_expr&>(e).parts) {
             value tmp;
@@ -274,7 +362,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return apply_filter(f, *operand, sc);
         }
         case expr_kind::test: {
-            JTRY(bool ok, eval_test(static_cast<const test_expr&>(e), sc));
+            CTRY(ok, eval_test(static_cast<const test_expr&>(e), sc));
             return value::from_bool(ok);
         }
         case expr_kind::neg: {
@@ -291,7 +379,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return v.is_bool() ? value::from_int(v.as_int()) : v;
         }
         case expr_kind::not_: {
-            JTRY(bool t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
+            CTRY(t, eval_truthy(*static_cast<const unary_expr&>(e).operand, sc));
             return value::from_bool(!t);
         }
         case expr_kind::binary: {
@@ -306,6 +394,10 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             value lt, rt;
             JREF(l, eval_ref(*b.lhs, sc, lt));
             JREF(r, eval_ref(*b.rhs, sc, rt));
+            if (l->is_int() && r->is_int() && b.op == binop::sub) {  // index arithmetic, e.g. loop.index0 - 1
+                std::int64_t z;
+                if (!__builtin_sub_overflow(l->as_int(), r->as_int(), &z)) return value::from_int(z);
+            }
             auto res = binary_op(b.op, *l, *r);
             if (!res) res.error().set_where(b.where);
             return res;
@@ -316,7 +408,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
             return value::from_string(std::move(s));
         }
         case expr_kind::compare: {
-            JTRY(bool ok, eval_compare(static_cast<const compare_expr&>(e), sc));
+            CTRY(ok, eval_compare(static_cast<const compare_expr&>(e), sc));
             return value::from_bool(ok);
         }
         case expr_kind::and_:
@@ -330,7 +422,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         case expr_kind::cond: {
             const auto& c = static_cast<const cond_expr&>(e);
-            JTRY(bool t, eval_truthy(*c.test, sc));
+            CTRY(t, eval_truthy(*c.test, sc));
             if (t) return eval(*c.then, sc);
             if (c.otherwise) return eval(*c.otherwise, sc);
             return value::undefined("the inline if-expression on line " + std::to_string(c.where.line) +

@@ -35,8 +35,7 @@ std::string namespace_object::repr() const {
 }
 
 bool loop_object::loop_attr(int id, value& out) const {
-    const auto& items = seq_.list().items;
-    std::int64_t len = static_cast<std::int64_t>(items.size());
+    std::int64_t len = static_cast<std::int64_t>(len_);
     std::int64_t i = static_cast<std::int64_t>(index0_);
     switch (id) {
         case 0: out = value::from_int(i + 1); return true;
@@ -51,8 +50,7 @@ bool loop_object::loop_attr(int id, value& out) const {
 }
 
 value loop_object::get_attr(std::string_view n) const {
-    const auto& items = seq_.list().items;
-    std::int64_t len = static_cast<std::int64_t>(items.size());
+    std::int64_t len = static_cast<std::int64_t>(len_);
     std::int64_t i = static_cast<std::int64_t>(index0_);
     if (n == "index") return value::from_int(i + 1);
     if (n == "index0") return value::from_int(i);
@@ -65,11 +63,11 @@ value loop_object::get_attr(std::string_view n) const {
     if (n == "depth0") return value::from_int(0);
     if (n == "previtem") {
         if (i == 0) return value::undefined("there is no previous item");
-        return items[static_cast<std::size_t>(i - 1)];
+        return item(static_cast<std::size_t>(i - 1));
     }
     if (n == "nextitem") {
         if (i + 1 >= len) return value::undefined("there is no next item");
-        return items[static_cast<std::size_t>(i + 1)];
+        return item(static_cast<std::size_t>(i + 1));
     }
     if (n == "cycle") {
         std::size_t idx = index0_;
@@ -92,7 +90,7 @@ value loop_object::get_attr(std::string_view n) const {
 }
 
 std::string loop_object::repr() const {
-    return "<LoopContext " + std::to_string(index0_ + 1) + "/" + std::to_string(seq_.list().items.size()) + ">";
+    return "<LoopContext " + std::to_string(index0_ + 1) + "/" + std::to_string(len_) + ">";
 }
 
 value macro_object::get_attr(std::string_view n) const {

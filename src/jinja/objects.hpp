@@ -27,7 +27,8 @@ private:
 
 class loop_object final : public object_data {
 public:
-    explicit loop_object(value seq) : seq_(std::move(seq)) {}
+    // Loops over items [begin, begin + count) of the list value seq (a slice without a copy).
+    loop_object(value seq, std::size_t begin, std::size_t count) : seq_(std::move(seq)), begin_(begin), len_(count) {}
     const char* type_name() const noexcept override { return "LoopContext"; }
     value get_attr(std::string_view name) const override;
     bool loop_attr(int id, value& out) const override;
@@ -35,7 +36,9 @@ public:
     void set_index(std::size_t i) const noexcept { index0_ = i; }
 
 private:
+    const value& item(std::size_t k) const { return seq_.list().items[begin_ + k]; }
     value seq_;  // a list value holding the (filtered) items
+    std::size_t begin_, len_;
     mutable std::size_t index0_ = 0;
     mutable std::shared_ptr<value> last_changed_;
 };

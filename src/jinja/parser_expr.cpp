@@ -302,6 +302,7 @@ jres<expr_ptr> parser::parse_postfix(expr_ptr node) {
                 a->obj = std::move(node);
                 a->name = cur().text;
                 a->method_mask = method_mask(a->name);
+                a->key_tag = key_tag(a->name);
                 static constexpr std::string_view loop_names[] = {"index", "index0", "first", "last",
                                                                   "length", "revindex", "revindex0"};
                 for (int i = 0; i < 7; ++i)
@@ -355,6 +356,14 @@ jres<expr_ptr> parser::parse_subscript(expr_ptr node) {
         auto it = std::make_unique<item_expr>(w);
         it->obj = std::move(node);
         it->key = std::move(parts[0]);
+        if (it->key->kind == expr_kind::literal) {
+            const value& k = static_cast<const literal_expr&>(*it->key).val;
+            if (k.is_string() && to_repr(k) == "'" + k.str() + "'") {
+                it->literal_key = true;
+                it->key_mask = method_mask(k.str());
+                it->key_tag = key_tag(k.str());
+            }
+        }
         return expr_ptr(std::move(it));
     }
     auto s = std::make_unique<slice_expr>(w);
@@ -397,6 +406,7 @@ jres<std::unique_ptr<filter_expr>> parser::parse_filter(expr_ptr operand, bool s
         next();
     }
     f->fn = find_filter(f->name);
+    f->into = find_filter_into(f->name);
     if (!f->fn) note_unknown("No filter named '" + f->name + "'.", f->where);
     if (is_op("(")) { JTRY_VOID(parse_call_args(f->args)); }
     return f;

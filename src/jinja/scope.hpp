@@ -50,6 +50,14 @@ public:
         }
         vars_.push_back(entry{s, v, value()});
     }
+    // Loop bodies reuse one scope: the first n bindings (loop, target) stay as slots that are
+    // rebound each iteration, and every binding made by the previous iteration is dropped.
+    std::size_t size() const noexcept { return vars_.size(); }
+    void truncate(std::size_t n) { while (vars_.size() > n) vars_.pop_back(); }
+    void rebind_ref(std::size_t slot, const value* v) {
+        vars_[slot].own = value();
+        vars_[slot].ref = v;
+    }
     // All visible bindings flattened (innermost wins) as owned copies, for closures of nested macros.
     void flatten_into(scope& dst) const {
         for (const scope* sc = this; sc; sc = sc->parent_)

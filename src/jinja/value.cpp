@@ -38,6 +38,8 @@ value value::from_dict(std::vector<std::pair<value, value>> items) {
     v.k_ = value_kind::dict;
     auto d = std::make_shared<dict_data>();
     d->items = std::move(items);
+    d->tags.reserve(d->items.size());
+    for (const auto& kv : d->items) d->tags.push_back(kv.first.is_string() ? key_tag(kv.first.str()) : no_key_tag);
     v.p_ = std::move(d);
     return v;
 }
@@ -83,14 +85,12 @@ const value* value::dict_find(std::string_view key) const noexcept {
     return dict().find(key);
 }
 
-const value* dict_data::find(std::string_view key) const noexcept {
-    const std::size_t n = key.size();
-    const char c0 = n ? key[0] : 0;
-    for (const auto& kv : items) {
-        if (!kv.first.is_string()) continue;
-        const std::string& k = kv.first.str();
-        // length and first byte reject most keys without a memcmp call
-        if (k.size() == n && (n == 0 || (k[0] == c0 && std::memcmp(k.data(), key.data(), n) == 0))) return &kv.second;
+const value* dict_data::find_long(std::string_view key, std::uint64_t tag) const noexcept {
+    const std::uint64_t* t = tags.data();
+    for (std::size_t i = 0, n = tags.size(); i < n; ++i) {
+        if (t[i] != tag) continue;
+        const value& k = items[i].first;
+        if (k.is_string() && k.str() == key) return &items[i].second;
     }
     return nullptr;
 }

@@ -10,7 +10,9 @@
 // objects, which only exist inside one render), so values may be shared across threads.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,7 +67,7 @@ public:
     // Allocation-free undefined values for the hot paths; `name` must outlive the value (it points
     // into the template's AST, which outlives every render).
     static value undefined_name(const std::string* name) noexcept;  // "'name' is undefined"
-    static value undefined_attr(const std::string* name) noexcept;  // missing dict key via attribute
+    static value undefined_attr(const std::string* name) noexcept;  // missing dict key (d.k or d['k'])
 
     value_kind kind() const noexcept { return k_; }
     bool is_undefined() const noexcept { return k_ == value_kind::undefined; }
@@ -119,10 +121,57 @@ struct list_data {
     seq_kind kind = seq_kind::list;
 };
 
+// A dict key's length and first 7 bytes packed into one word (the whole key when it is shorter
+// than 8 bytes), so a lookup compares one integer per entry and reads a key string only to
+// confirm a longer key. Non-string keys get no_key_tag, which no string shorter than 255 bytes has.
+inline std::uint64_t key_tag(std::string_view k) noexcept {
+    static_assert(std::endian::native == std::endian::little, "key_tag packs bytes little-endian");
+    const char* p = k.data();
+    const std::size_t n = k.size();
+    std::uint64_t t = 0;
+    if (n >= 8) {
+        std::memcpy(&t, p, 8);
+        t &= 0x00FF'FFFF'FFFF'FFFFull;  // bytes 0..6
+    } else {  // byte i at bits 8i, assembled from 4-, 2- and 1-byte loads
+        std::size_t i = 0;
+        if (n & 4) { std::uint32_t w; std::memcpy(&w, p, 4); t = w; i = 4; }
+        if (n & 2) { std::uint16_t h; std::memcpy(&h, p + i, 2); t |= std::uint64_t{h} << (8 * i); i += 2; }
+        if (n & 1) t |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    }
+    return t | (std::uint64_t{n < 255 ? n : 255} << 56);
+}
+constexpr std::uint64_t no_key_tag = ~std::uint64_t{0};
+
 struct dict_data {
     std::vector<std::pair<value, value>> items;  // insertion order
+    std::vector<std::uint64_t> tags;             // key_tag of each key, parallel to items
     const value* find(const value& key) const noexcept;
-    const value* find(std::string_view key) const noexcept;
+    const value* find(std::string_view key) const noexcept { return find(key, key_tag(key)); }
+    const value* find(std::string_view key, std::uint64_t tag) const noexcept {
+        if (key.size() < 8) {
+            for (std::size_t i = 0, n = tags.size(); i < n; ++i)
+                if (tags[i] == tag) return &items[i].second;  // the tag is the whole key
+            return nullptr;
+        }
+        if (key.size() < 16) {
+            // A matching tag means a string key of this length with the same first 7 bytes; its
+            // last 8 bytes cover the rest.
+            const std::uint64_t last = load8(key.data() + key.size() - 8);
+            for (std::size_t i = 0, n = tags.size(); i < n; ++i) {
+                if (tags[i] != tag) continue;
+                const std::string& k = items[i].first.str();
+                if (load8(k.data() + k.size() - 8) == last) return &items[i].second;
+            }
+            return nullptr;
+        }
+        return find_long(key, tag);
+    }
+    const value* find_long(std::string_view key, std::uint64_t tag) const noexcept;  // keys of 16+ bytes
+    static std::uint64_t load8(const char* p) noexcept {
+        std::uint64_t x;
+        std::memcpy(&x, p, 8);
+        return x;
+    }
 };
 
 // Arguments of a call: positional then keyword (in source order).

@@ -443,6 +443,24 @@ void adjust_slice(std::int64_t len, std::int64_t& start, std::int64_t& stop, std
 }
 }  // namespace
 
+bool slice_range(const value& obj, const value& a, const value& b, std::size_t& begin, std::size_t& count) {
+    if (!obj.is_list() || obj.sequence_kind() == seq_kind::generator) return false;
+    auto index = [](const value& v, std::int64_t& out, bool& has) {
+        has = !(v.is_none() || v.is_undefined());
+        if (!has) return true;
+        if (!(v.is_int() || v.is_bool())) return false;
+        out = v.as_int();
+        return true;
+    };
+    std::int64_t start = 0, stop = 0;
+    bool hs = false, he = false;
+    if (!index(a, start, hs) || !index(b, stop, he)) return false;
+    adjust_slice(static_cast<std::int64_t>(obj.list().items.size()), start, stop, 1, hs, he);
+    begin = static_cast<std::size_t>(start);
+    count = static_cast<std::size_t>(slice_count(start, stop, 1));
+    return true;
+}
+
 jres<value> get_slice(const value& obj, const value& a, const value& b, const value& c) {
     auto as_index = [](const value& v, std::int64_t& out) -> jres<bool> {
         if (v.is_none() || v.is_undefined()) return false;

@@ -44,6 +44,9 @@ jres<iter_view> iterate_view(const value& v);
 value get_item(const value& obj, const value& key);
 // obj[start:stop:step]
 jres<value> get_slice(const value& obj, const value& start, const value& stop, const value& step);
+// The items of obj[start:stop] as a range of obj's own items, when obj is a list or tuple and
+// both bounds are ints or absent; false when the slice has to be built by get_slice.
+bool slice_range(const value& obj, const value& start, const value& stop, std::size_t& begin, std::size_t& count);
 
 value make_tuple(std::vector<value> items);
 

@@ -41,6 +41,52 @@ TEST(json, compact_keeps_key_order_raw_utf8_and_last_duplicate) {
     EXPECT_EQ(tito::json::compact(v), "{\"z\":3,\"a\":[true,null,2.5],\"s\":\"é\u2028\\n\\\"\\\\\\u0001\"}");
 }
 
+// The byte-at-a-time definition append_quoted must agree with (it scans eight bytes at a time).
+std::string quoted_reference(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) {
+                    static constexpr char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+TEST(json, quoted_escapes_every_special_byte_at_every_position) {
+    const std::string specials = std::string("\"\\\n\r\t\b\f\x01\x1f", 9) + std::string(1, '\0');
+    for (std::size_t len = 0; len <= 24; ++len) {
+        std::string plain(len, 'a');
+        for (std::size_t i = 0; i < len; ++i) plain[i] = static_cast<char>("xé\x7f~ "[i % 5]);
+        std::string out = "prefix";
+        tito::json::append_quoted(out, plain);
+        EXPECT_EQ(out, "prefix" + quoted_reference(plain));
+        for (std::size_t pos = 0; pos < len; ++pos) {
+            for (char sp : specials) {
+                std::string s = plain;
+                s[pos] = sp;
+                std::string got;
+                tito::json::append_quoted(got, s);
+                ASSERT_EQ(got, quoted_reference(s)) << "len " << len << " pos " << pos << " byte " << int(sp);
+            }
+        }
+    }
+}
+
 TEST(json, integers_stay_integers) {
     auto v = boost::json::parse(R"([0, -7, 9007199254740993, 18446744073709551615])");
     EXPECT_EQ(tito::json::compact(v), "[0,-7,9007199254740993,18446744073709551615]");

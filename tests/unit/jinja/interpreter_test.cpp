@@ -17,6 +17,21 @@ TEST(interpreter, loop_variables) {
               "1x2y1|1x2y2|");
 }
 
+// for x in seq[a:b] iterates seq's items in place; expectations from Python Jinja2 3.1.6.
+TEST(interpreter, loop_over_slice) {
+    const char* t =
+        "{% for x in xs[1:] %}{{ x }}{{ loop.index }}/{{ loop.length }}{{ loop.previtem|default('-') }}"
+        "{{ loop.nextitem|default('-') }}{{ loop.revindex0 }} {% endfor %}|{% for x in xs[-2:] %}{{ x }}{% endfor %}|"
+        "{% for x in xs[:-3] %}{{ x }}{% endfor %}|{% for x in xs[5:] %}{{ x }}{% else %}empty{% endfor %}|"
+        "{% for c in 'abcd'[1:3] %}{{ c }}{% endfor %}|{% set ns = namespace(l=xs) %}{% for x in ns.l[2:] %}"
+        "{% set ns.l = [] %}{{ x }}{% endfor %}{{ ns.l }}|{% for x in xs[n:] %}{{ x }}{% endfor %}|"
+        "{% for x in xs[1:][1:] %}{{ x }}{% endfor %}|{% for x in (1, 2, 3)[1:] %}{{ x }}{% endfor %}";
+    EXPECT_EQ(render(t, R"({"xs": [1, 2, 3, 4], "n": null})"),
+              "21/3-32 32/3241 43/33-0 |34|1|empty|bc|34[]|1234|34|23");
+    EXPECT_TRUE(fails_with("{% for x in xs['a':] %}{% endfor %}", "slice indices must be integers", R"({"xs": [1]})"));
+    EXPECT_TRUE(fails_with("{% for x in u[1:] %}{% endfor %}", "'u' is undefined"));
+}
+
 TEST(interpreter, loop_filter_else_and_controls) {
     EXPECT_EQ(render("{% for x in range(10) if x is odd %}{{ x }}{{ loop.length }}{% if loop.last %}!{% endif %}{% else %}empty{% endfor %}"),
               "1535557595!");

@@ -49,5 +49,20 @@ TEST(tojson, tuples_are_arrays_and_keys_are_converted) {
     EXPECT_EQ(render("{{ (1, 'a')|tojson }} {{ {1: 'i', true: 'b', none: 'n'}|tojson }}"), R"([1, "a"] {"1": "b", "null": "n"})");
 }
 
+// The default-options fast path hands nested cases it does not cover back to the general dumper.
+TEST(tojson, nested_cases_outside_the_fast_path) {
+    EXPECT_EQ(render("{{ x|tojson }}|{{ {'a': [1, {2: 'x', 'b': none}], 'c': 1.5}|tojson }}", R"({"x": [true, "q"]})"),
+              R"([true, "q"]|{"a": [1, {"2": "x", "b": null}], "c": 1.5})");
+    EXPECT_TRUE(test::fails_with("{{ {'a': [1, [1, 2]|map('string')]}|tojson }}", "is not JSON serializable"));
+}
+
+// tojson inside a string + chain is written into the chain's buffer; the result is a plain str.
+TEST(tojson, inside_string_concatenation) {
+    EXPECT_EQ(render("{{ '<' + x|tojson + '>' }}{{ x|tojson + '!' }}{% set s = 'k=' + x|tojson %}{{ s|length }}", R"({"x": {"a": "\"q"}})"),
+              R"(<{"a": "\"q"}>{"a": "\"q"}!14)");
+    EXPECT_TRUE(test::fails_with("{{ 1 + x|tojson }}", "TypeError"));
+    EXPECT_EQ(render("{{ ('x'|safe + y|tojson)|string }}", R"({"y": "<"})"), "x&#34;&lt;&#34;");
+}
+
 }  // namespace
 }  // namespace tito::jinja

@@ -12,6 +12,30 @@ namespace {
 using test::fails_with;
 using test::render;
 
+// dict lookups compare packed key tags (length + first 7 bytes) and confirm longer keys; keys
+// that share a prefix or differ only in their last byte must still be told apart.
+TEST(value_ops, dict_find_by_tag) {
+    std::vector<std::pair<value, value>> items;
+    std::vector<std::string> keys;
+    for (std::size_t n = 0; n <= 20; ++n) {
+        keys.push_back(std::string(n, 'k'));
+        if (n > 0) keys.push_back(std::string(n - 1, 'k') + "z");
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i) items.emplace_back(value::from_string(keys[i]), value::from_int(static_cast<std::int64_t>(i)));
+    items.emplace_back(value::from_int(7), value::from_string("int key"));
+    value d = value::from_dict(std::move(items));
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const value* v = d.dict_find(keys[i]);
+        ASSERT_TRUE(v) << keys[i];
+        EXPECT_EQ(v->as_int(), static_cast<std::int64_t>(i)) << keys[i];
+        EXPECT_EQ(d.dict().find(keys[i], key_tag(keys[i])), v);
+    }
+    EXPECT_EQ(d.dict_find(std::string(21, 'k')), nullptr);
+    EXPECT_EQ(d.dict_find("kkkkkkkkkkkkkkky"), nullptr);
+    EXPECT_EQ(d.dict_find("zkkkkkkkk"), nullptr);
+    EXPECT_EQ(d.dict().find(value::from_int(7))->str(), "int key");
+}
+
 TEST(value_ops, float_repr) {
     EXPECT_EQ(py_float_repr(0.1), "0.1");
     EXPECT_EQ(py_float_repr(1e-5), "1e-05");
