@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 apt_packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsimdjson-dev libpcre2-dev libutf8proc-dev libcli11-dev libfmt-dev libspdlog-dev libmimalloc-dev
+  libsimdjson-dev libpcre2-dev libutf8proc-dev libcli11-dev libfmt-dev libmimalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   curl
 )

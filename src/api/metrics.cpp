@@ -46,7 +46,7 @@ void handle_metrics(const context& ctx, http::request, http::responder res) {
              static_cast<double>(up.connections_opened.load()), "counter"},
             {"tito_upstream_transport_errors_total", "Upstream exchanges that failed in transport",
              static_cast<double>(up.transport_errors.load()), "counter"},
-            {"tito_log_lines_dropped_total", "Log lines dropped because the async log queue was full",
+            {"tito_log_lines_dropped_total", "Log lines dropped because their thread's pending log text was at its bound",
              static_cast<double>(obs::dropped_lines()), "counter"},
         };
         http::response r;

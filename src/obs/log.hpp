@@ -1,8 +1,9 @@
 // File: obs/log.hpp
 // Structured event logs (STYLE.md 3.7): one line per event, `key=value` text by default or JSON
-// lines (--log-format json), written by an asynchronous spdlog sink with a bounded queue so a
-// request never waits for the terminal or disk. When the queue is full the oldest lines are
-// dropped and counted (dropped_lines(), exported as a metric).
+// lines (--log-format json). A request never waits for the terminal or disk: each thread appends
+// its lines to its own bounded buffer, and one writer thread writes all pending text to stderr
+// every 50 ms (at once after a warning) in one write(). A line that would overflow its thread's
+// buffer is dropped and counted (dropped_lines(), exported as a metric).
 // Usage:
 //   obs::init_logging({.json = false});
 //   obs::event e{"chat_done"};
@@ -20,12 +21,12 @@ namespace tito::obs {
 struct log_config {
     bool json = false;
     std::string min_level = "info";   // info | warn | off: events below are neither built nor written
-    std::size_t queue_lines = 65536;  // bound of the async queue
+    std::size_t queue_lines = 65536;  // bound of each thread's pending text, in ~512-byte lines
     bool to_stderr = true;
 };
 
 void init_logging(const log_config& cfg);
-// Flushes and stops the async sink (call at exit).
+// Writes what is pending and stops the writer (call at exit, after the threads that log stopped).
 void shutdown_logging();
 std::uint64_t dropped_lines();
 std::uint64_t emitted_lines();

@@ -86,7 +86,7 @@ const std::vector<metric_info>& metric_list() {
         l.push_back({"tito_process_virtual_memory_bytes", "gauge", "Virtual memory size of the process"});
         l.push_back({"tito_upstream_connections_opened_total", "counter", "Upstream connections opened"});
         l.push_back({"tito_upstream_transport_errors_total", "counter", "Upstream exchanges that failed in transport"});
-        l.push_back({"tito_log_lines_dropped_total", "counter", "Log lines dropped because the async log queue was full"});
+        l.push_back({"tito_log_lines_dropped_total", "counter", "Log lines dropped because their thread's pending log text was at its bound"});
         return l;
     }();
     return list;
