@@ -180,8 +180,9 @@ def start_point(a, wc, n, stack, features):
     # The upstream pool (default 1024 connections, like the reference) must hold the N in-flight
     # calls, or calls queue in the pool and throughput caps at pool / latency.
     srv = [os.path.join(a.bin, "tito-server"), "--threads", str(threads),
-           "--backend-url", f"http://127.0.0.1:{stub_port}",
-           "--max-upstream-connections", str(max(1024, -(-n // wc)))]
+           "--backend-url", f"http://127.0.0.1:{stub_port}"]
+    if "--max-upstream-connections" not in a.server_args:
+        srv += ["--max-upstream-connections", str(max(1024, -(-n // wc)))]
     if features["tito"]:
         srv += ["--hf-checkpoint", a.hf_checkpoint, "--tito-model", a.tito_model]
     srv += a.server_args.split()

@@ -226,6 +226,9 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     rec.request_timestamp = t->request_ts;
     rec.request_json = std::move(f.request_json);
     rec.response_json = std::move(r->body);
+    // Records live as long as the session: no reserve slack kept with them.
+    for (auto* text : {&rec.request_json, &rec.response_json})
+        if (text->capacity() > text->size() + text->size() / 8) text->shrink_to_fit();
     rec.tools = std::move(t->n->tools);
     rec.timestamp = epoch_seconds();
     auto committed = t->s->trajectory().commit(std::move(f.p), std::move(f.messages), std::move(v->assistant_message),
