@@ -53,7 +53,8 @@ def parse_args(argv):
     p.add_argument("--ramp", type=float, default=None, help="session start ramp in seconds (default: warm-up / 2)")
     p.add_argument("--stub-latency-ms", type=float, default=500.0)
     p.add_argument("--stub-max-running", type=int, default=2048, help="the stub's running cap (the rest queue FIFO)")
-    p.add_argument("--stub-threads", type=int, default=1)
+    p.add_argument("--stub-threads", type=int, default=2,
+                   help="tito-stub threads (one thread was the bottleneck: bursts of 800+ due replies served serially)")
     p.add_argument("--server-threads", type=int, default=0,
                    help="--threads of each worker (0: the machine's cores divided among the wc workers, at least 1)")
     p.add_argument("--loadgen-threads", type=int, default=1)
