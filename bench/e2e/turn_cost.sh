@@ -6,6 +6,7 @@
 # divided by the turns completed in it = µs/turn; 1e6 / that = turns/s per core.
 #   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S] [--perf FILE]
 #   --perf FILE also samples the server with `perf record -g` over the measured window.
+#   TITO_SERVER_PRELOAD=lib.so in the environment preloads it into the server (allocator comparisons).
 #   --server-args "..." extra tito-server flags (e.g. "--log-level off"; log_cost.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -13,8 +13,6 @@ namespace tito::api {
 
 namespace {
 
-void append_ids(std::string& out, const chat::token_ids& ids) { json::append_uint_list(out, ids); }
-
 // One record of spec 2.4 / 3.7: glue text around the stored request and response bytes, which go
 // out by reference (the record is immutable and kept alive by the answer).
 void append_record(http::gathered_builder& b, const session::record_ptr& r) {
@@ -64,7 +62,7 @@ std::string session_metadata_json(const context& ctx, const session::snapshot& s
         }
     }
     out += "\"accumulated_token_ids\":";
-    append_ids(out, ids);
+    json::append_uint_list(out, ids);
     fmt::format_to(std::back_inserter(out), ",\"max_trim_tokens\":{}}}", ctx.family ? ctx.family->max_trim_tokens() : 0);
     return out;
 }

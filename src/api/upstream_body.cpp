@@ -10,7 +10,6 @@ namespace {
 constexpr std::string_view input_ids_key = "input_ids";
 constexpr std::string_view start_len_key = "routed_experts_start_len";
 
-void append_ids(std::string& out, const chat::token_ids& ids) { json::append_uint_list(out, ids); }
 
 }  // namespace
 
@@ -31,7 +30,7 @@ std::string upstream_body_json(const boost::json::object& body, const chat::toke
     for (const auto& kv : body) {
         key(kv.key());
         if (kv.key() == input_ids_key) {
-            append_ids(out, input_ids);
+            json::append_uint_list(out, input_ids);
             ids_written = true;
         } else if (routed_experts_start_len && kv.key() == start_len_key) {
             json::append_int(out, *routed_experts_start_len);
@@ -42,7 +41,7 @@ std::string upstream_body_json(const boost::json::object& body, const chat::toke
     }
     if (!ids_written) {
         key(input_ids_key);
-        append_ids(out, input_ids);
+        json::append_uint_list(out, input_ids);
     }
     if (!start_written) {
         key(start_len_key);

@@ -87,6 +87,47 @@ TEST(json, quoted_escapes_every_special_byte_at_every_position) {
     }
 }
 
+TEST(json, quoted_escapes_every_byte_at_every_word_offset) {
+    // Each byte value at each position of a 19-byte window (so it falls in the 8-byte word scan
+    // and in the byte tail), next to UTF-8 and plain text.
+    for (int c = 0; c < 256; ++c) {
+        for (std::size_t pos = 0; pos < 19; ++pos) {
+            std::string s = "abc\xc3\xa9xyzABCDEFGHIJKL";
+            s.resize(19, 'q');
+            s[pos] = static_cast<char>(c);
+            std::string out = "prefix";
+            tito::json::append_quoted(out, s);
+            ASSERT_EQ(out, "prefix" + quoted_reference(s)) << "byte " << c << " at " << pos;
+        }
+    }
+    std::string all;
+    for (int c = 255; c >= 0; --c) all += static_cast<char>(c);
+    std::string out;
+    tito::json::append_quoted(out, all);
+    EXPECT_EQ(out, quoted_reference(all));
+}
+
+TEST(json, uint_lists) {
+    std::string out = "x";
+    tito::json::append_uint_list(out, std::vector<std::uint32_t>{});
+    EXPECT_EQ(out, "x[]");
+    out.clear();
+    tito::json::append_uint_list(out, std::vector<std::uint32_t>{0, 7, 10, 151643, 4294967295u});
+    EXPECT_EQ(out, "[0,7,10,151643,4294967295]");
+    // Every id around the table's edges and each digit-count boundary, against std::to_string.
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t v : {0u, 9u, 10u, 99u, 100u, 999u, 1000u, 9999u, 10000u, 99999u, 100000u, 262142u, 262143u,
+                            262144u, 262145u, 999999u, 1000000u, 4294967294u})
+        ids.push_back(v);
+    for (std::uint32_t v = 0; v < 300000; v += 7) ids.push_back(v);
+    std::string want = "[";
+    for (std::size_t i = 0; i < ids.size(); ++i) want += (i ? "," : "") + std::to_string(ids[i]);
+    want += "]";
+    out = "prefix";
+    tito::json::append_uint_list(out, ids);
+    EXPECT_EQ(out, "prefix" + want);
+}
+
 TEST(json, integers_stay_integers) {
     auto v = boost::json::parse(R"([0, -7, 9007199254740993, 18446744073709551615])");
     EXPECT_EQ(tito::json::compact(v), "[0,-7,9007199254740993,18446744073709551615]");
@@ -124,70 +165,3 @@ TEST(json_parse, key_order_duplicates_and_errors) {
 }
 
 }  // namespace
-
-namespace tito::json {
-namespace {
-
-// json.dumps(s, ensure_ascii=False), one byte at a time.
-std::string reference_quoted(std::string_view s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-                else out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
-
-TEST(json, quoted_escapes_every_byte_at_every_word_offset) {
-    // Each byte value at each position of a 19-byte window (so it falls in the 8-byte word scan
-    // and in the byte tail), next to UTF-8 and plain text.
-    for (int c = 0; c < 256; ++c) {
-        for (std::size_t pos = 0; pos < 19; ++pos) {
-            std::string s = "abc\xc3\xa9xyzABCDEFGHIJKL";
-            s.resize(19, 'q');
-            s[pos] = static_cast<char>(c);
-            std::string out = "prefix";
-            append_quoted(out, s);
-            ASSERT_EQ(out, "prefix" + reference_quoted(s)) << "byte " << c << " at " << pos;
-        }
-    }
-    std::string all;
-    for (int c = 255; c >= 0; --c) all += static_cast<char>(c);
-    std::string out;
-    append_quoted(out, all);
-    EXPECT_EQ(out, reference_quoted(all));
-}
-
-TEST(json, uint_lists) {
-    std::string out = "x";
-    append_uint_list(out, std::vector<std::uint32_t>{});
-    EXPECT_EQ(out, "x[]");
-    out.clear();
-    append_uint_list(out, std::vector<std::uint32_t>{0, 7, 10, 151643, 4294967295u});
-    EXPECT_EQ(out, "[0,7,10,151643,4294967295]");
-    // Every id around the table's edges and each digit-count boundary, against std::to_string.
-    std::vector<std::uint32_t> ids;
-    for (std::uint32_t v : {0u, 9u, 10u, 99u, 100u, 999u, 1000u, 9999u, 10000u, 99999u, 100000u, 262142u, 262143u,
-                            262144u, 262145u, 999999u, 1000000u, 4294967294u})
-        ids.push_back(v);
-    for (std::uint32_t v = 0; v < 300000; v += 7) ids.push_back(v);
-    std::string want = "[";
-    for (std::size_t i = 0; i < ids.size(); ++i) want += (i ? "," : "") + std::to_string(ids[i]);
-    want += "]";
-    out = "prefix";
-    append_uint_list(out, ids);
-    EXPECT_EQ(out, "prefix" + want);
-}
-
-}  // namespace
-}  // namespace tito::json
