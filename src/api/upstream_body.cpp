@@ -10,7 +10,6 @@ namespace {
 constexpr std::string_view input_ids_key = "input_ids";
 constexpr std::string_view start_len_key = "routed_experts_start_len";
 
-
 }  // namespace
 
 std::string upstream_body_json(const boost::json::object& body, const chat::token_ids& input_ids,
