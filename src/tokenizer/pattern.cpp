@@ -9,6 +9,7 @@ result<pattern> pattern::make(const detail::pattern_spec& spec) {
         // An empty literal behaves like the empty regex (matches between every character).
         TITO_TRY(auto re, text::regex::compile(spec.text));
         p.regex_.emplace(std::move(re));
+        if (spec.is_regex) p.fast_ = fast_split::recognize(spec.text);
     } else {
         p.literal_ = spec.text;
     }
@@ -16,6 +17,10 @@ result<pattern> pattern::make(const detail::pattern_spec& spec) {
 }
 
 void pattern::find_matches(std::string_view s, std::vector<text::match>& out) const {
+    if (fast_) {
+        fast_->find_matches(s, out);
+        return;
+    }
     if (regex_) {
         regex_->find_all(s, out);
         return;

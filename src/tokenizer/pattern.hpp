@@ -1,7 +1,8 @@
 // File: tokenizer/pattern.hpp
 // A Split/Replace pattern from tokenizer.json: {"String": literal} or {"Regex": oniguruma}.
 // Literals are searched directly (same result as HF's escaped regex); regexes go through
-// text::regex. Immutable and shareable across threads.
+// text::regex, or tokenizer::fast_split when the regex is one it implements. Immutable and
+// shareable across threads.
 // Usage:
 //   TITO_TRY(auto p, pattern::make(spec));
 //   std::vector<text::match> m; p.find_matches("a b", m);   // literal " " -> {1,2}
@@ -14,6 +15,7 @@
 
 #include "base/result.hpp"
 #include "text/regex.hpp"
+#include "tokenizer/fast_split.hpp"
 #include "tokenizer/json_util.hpp"
 
 namespace tito::tokenizer {
@@ -26,6 +28,7 @@ public:
 private:
     std::string literal_;
     std::optional<text::regex> regex_;
+    std::optional<fast_split> fast_;
 };
 
 }  // namespace tito::tokenizer
