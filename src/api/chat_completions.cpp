@@ -36,6 +36,12 @@ std::string new_request_id() {
     return fmt::format("{:08x}", static_cast<std::uint32_t>(rng()));
 }
 
+// getpid() once per process (twice per turn otherwise); worker processes call it after the fork.
+std::int64_t process_id() {
+    static const std::int64_t pid = ::getpid();
+    return pid;
+}
+
 double ms_between(clock::time_point a, clock::time_point b) {
     if (a == clock::time_point{} || b == clock::time_point{}) return 0;
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -76,7 +82,7 @@ void log_start(const turn_ptr& t, std::int64_t messages) {
     if (!obs::enabled("info")) return;
     obs::event e{"chat_start"};
     e.add("port", t->ctx->port)
-        .add("pid", static_cast<std::int64_t>(::getpid()))
+        .add("pid", process_id())
         .add("session_id", t->session_id)
         .add("request_id", t->request_id);
     if (!t->client_request_id.empty()) e.add("x_request_id", t->client_request_id);
@@ -108,7 +114,7 @@ void log_done(const turn_ptr& t, int status) {
     if (!obs::enabled(level)) return;
     obs::event e{"chat_done", level};
     e.add("port", t->ctx->port)
-        .add("pid", static_cast<std::int64_t>(::getpid()))
+        .add("pid", process_id())
         .add("session_id", t->session_id)
         .add("request_id", t->request_id);
     if (!t->client_request_id.empty()) e.add("x_request_id", t->client_request_id);

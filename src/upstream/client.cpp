@@ -186,12 +186,21 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
         co_return transport(is_timeout(wec) ? "WriteTimeout" : "WriteError", wec);
     }
 
+    // The header, then the body into a buffer with room for all of it: the kernel hands over the
+    // reply in as few reads as it can (the default buffer reads 512 bytes at a time).
     beast::flat_buffer buffer;
+    buffer.reserve(4096);
     bhttp::response_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(cl.cfg.max_response_header_bytes));
     parser.body_limit(cl.cfg.max_response_bytes);
     c->stream.expires_at(st.deadline);
-    auto [rec, n] = co_await bhttp::async_read(c->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    auto [rec, n] = co_await bhttp::async_read_header(c->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    if (!rec && !parser.is_done()) {
+        if (auto len = parser.content_length())
+            buffer.reserve(buffer.size() + static_cast<std::size_t>(std::min<std::uint64_t>(*len, cl.cfg.max_response_bytes)));
+        auto [body_ec, body_n] = co_await bhttp::async_read(c->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        rec = body_ec;
+    }
     if (st.cancel) st.cancel->disarm();
     if (rec) {
         boost::system::error_code ignored;
