@@ -56,7 +56,15 @@ asio::awaitable<http_result> connection::request(std::uint16_t port, std::string
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(std::uint64_t{1} << 32);
     if (method == "HEAD") parser.skip(true);
-    auto [rec, rn] = co_await bhttp::async_read(*sock_, buffer_, parser, asio::as_tuple(asio::use_awaitable));
+    // Header first, then room for the whole body so it arrives in few reads (the buffer alone
+    // reads 512 bytes at a time); an idle connection keeps at most 4 KiB.
+    auto [rec, rn] = co_await bhttp::async_read_header(*sock_, buffer_, parser, asio::as_tuple(asio::use_awaitable));
+    if (!rec && !parser.is_done()) {
+        if (auto len = parser.content_length()) buffer_.reserve(buffer_.size() + static_cast<std::size_t>(*len));
+        auto [bec, bn] = co_await bhttp::async_read(*sock_, buffer_, parser, asio::as_tuple(asio::use_awaitable));
+        rec = bec;
+    }
+    if (buffer_.size() == 0 && buffer_.capacity() > 4096) buffer_.shrink_to_fit();
     if (rec) {
         close();
         out.ec = rec;

@@ -30,6 +30,7 @@ port_of() { for _ in $(seq 200); do p=$(grep -o 'http://127.0.0.1:[0-9]*' "$1" |
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" > "$out/stub.log" 2>&1 &
+stub_pid=$!
 stub_port=$(port_of "$out/stub.log")
 taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
   --tito-model qwen3 --backend-url "http://127.0.0.1:$stub_port" $server_args > "$out/server.log" 2> "$out/server.err" &
@@ -40,15 +41,16 @@ taskset -c 0 $BIN/tito-loadgen sessions -p "$srv_port" -c "$sessions" --turns 6 
   --user-chars 2000 --tool-chars 2000 --system-chars 1000 --name turn_cost > "$out/rows.tsv" 2> "$out/summary.txt" &
 lg=$!
 sleep "$warm"
-t0=$(cpu_ticks $srv_pid)
+t0=$(cpu_ticks $srv_pid); s0=$(cpu_ticks $stub_pid)
 if [[ -n $perf_out ]]; then perf record -q -g -F 1999 -o "$perf_out" -p "$srv_pid" -- sleep "$dur" 2>/dev/null; else sleep "$dur"; fi
-t1=$(cpu_ticks $srv_pid)
+t1=$(cpu_ticks $srv_pid); s1=$(cpu_ticks $stub_pid)
 wait $lg || true
 hz=$(getconf CLK_TCK)
 cat "$out/summary.txt" >&2
-python3 - "$t0" "$t1" "$hz" "$dur" "$out/rows.tsv" <<'PY'
+python3 - "$t0" "$t1" "$hz" "$dur" "$out/rows.tsv" "$s0" "$s1" <<'PY'
 import sys
 t0, t1, hz, dur = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+s0, s1 = int(sys.argv[6]), int(sys.argv[7])
 rows = {}
 for line in open(sys.argv[5]):
     name, run, metric, value = line.rstrip("\n").split("\t")
@@ -59,6 +61,9 @@ cpu_s = (t1 - t0) / hz
 us = cpu_s / turns * 1e6 if turns else float("nan")
 print(f"server CPU {cpu_s:.2f} s over {dur:.0f} s for {turns:.0f} turns ({tput:.0f} turns/s): "
       f"{us:.0f} us/turn -> {1e6 / us:.0f} turns/s per core")
+stub_us = (s1 - s0) / hz / turns * 1e6 if turns else float("nan")
+print(f"stub CPU {(s1 - s0) / hz:.2f} s: {stub_us:.0f} us/turn (the zero-latency tito-stub, for comparison)")
 print(f"turn_cost\t0\tserver_us_per_turn\t{us:.1f}")
+print(f"turn_cost\t0\tstub_us_per_turn\t{stub_us:.1f}")
 print(f"turn_cost\t0\tturns_per_s\t{tput:.1f}")
 PY

@@ -1,13 +1,14 @@
 // File: backend/stub/stub_backend.cpp
 #include "backend/stub/stub_backend.hpp"
 
-#include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 #include "base/json.hpp"
+#include "base/json_parse.hpp"
 
 namespace tito::backend {
 
@@ -127,15 +128,58 @@ void stub_backend::chat(http::request req, http::responder res) {
     });
 }
 
+namespace {
+
+// Finds `"input_ids":[...]` holding only integers and counts them without parsing, so the reply
+// needs no DOM of thousands of numbers: {position of '[', one past ']', count}; nullopt when the
+// array is absent or holds anything else (the caller parses the whole body then).
+struct id_list {
+    std::size_t begin, end, count;
+};
+std::optional<id_list> find_input_ids(std::string_view body) {
+    constexpr std::string_view key = "\"input_ids\":";
+    const std::size_t k = body.rfind(key);  // the server appends it last (Python dict order)
+    if (k == std::string_view::npos) return std::nullopt;
+    std::size_t i = k + key.size();
+    while (i < body.size() && body[i] == ' ') ++i;
+    if (i >= body.size() || body[i] != '[') return std::nullopt;
+    const std::size_t open = i;
+    const std::size_t close = body.find(']', open);
+    if (close == std::string_view::npos) return std::nullopt;
+    // Branch-free over the list: commas counted, anything but digits, commas and spaces flagged.
+    std::size_t commas = 0, digits = 0;
+    unsigned bad = 0;
+    for (char c : body.substr(open + 1, close - open - 1)) {
+        const bool digit = c >= '0' && c <= '9';
+        commas += c == ',';
+        digits += digit;
+        bad |= static_cast<unsigned>(!digit && c != ',' && c != ' ');
+    }
+    if (bad) return std::nullopt;
+    return id_list{open, close + 1, digits == 0 ? 0 : commas + 1};
+}
+
+}  // namespace
+
 std::string stub_backend::build_reply(const http::request& req, double latency_ms) {
     std::size_t prompt_tokens = 0;
     std::string model = cfg_.model;
     boost::system::error_code ec;
-    auto body = boost::json::parse(req.body, ec);
+    // The request document lives in an arena, and a plain input_ids list is counted, not parsed.
+    std::string_view text = req.body;
+    std::string without_ids;
+    const auto ids = find_input_ids(text);
+    if (ids) {
+        without_ids.reserve(text.size());
+        without_ids.append(text.substr(0, ids->begin)).append("[]").append(text.substr(ids->end));
+        text = without_ids;
+        prompt_tokens = ids->count;
+    }
+    auto body = json::parse_exact(text, ec, 512, json::make_arena(text.size() * 2));
     if (ec) body = boost::json::object{};
     if (body.is_object()) {
         const auto& o = body.get_object();
-        if (auto* ids = o.if_contains("input_ids"); ids && ids->is_array()) prompt_tokens = ids->get_array().size();
+        if (auto* a = o.if_contains("input_ids"); !ids && a && a->is_array()) prompt_tokens = a->get_array().size();
         if (auto* m = o.if_contains("model"); m && m->is_string()) model = std::string(m->get_string());
     }
     const auto reply = make_stub_reply(cfg_, body);

@@ -80,11 +80,14 @@ public:
     // Latency for the next request, in milliseconds (deterministic sequence for a seed).
     double draw_latency_ms();
 
+    // The JSON reply to one /v1/chat/completions request (meta_info.prompt_tokens counts its
+    // input_ids).
+    std::string build_reply(const http::request& req, double latency_ms);
+
 private:
     void chat(http::request req, http::responder res);
     void admit(std::function<void()> start);
     void finished();
-    std::string build_reply(const http::request& req, double latency_ms);
 
     net::runtime& rt_;
     stub_config cfg_;

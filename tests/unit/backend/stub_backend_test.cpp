@@ -45,5 +45,27 @@ TEST(stub_backend, fixed_latency) {
     EXPECT_EQ(s.draw_latency_ms(), 12.5);
 }
 
+std::int64_t prompt_tokens_of(stub_backend& s, std::string body) {
+    http::request req;
+    req.method = "POST";
+    req.path = "/v1/chat/completions";
+    req.body = std::move(body);
+    auto reply = boost::json::parse(s.build_reply(req, 0));
+    return reply.at("choices").at(0).at("meta_info").at("prompt_tokens").as_int64();
+}
+
+TEST(stub_backend, prompt_tokens_count_the_top_level_input_ids) {
+    net::runtime rt{1};
+    stub_backend s{rt, stub_config{}};
+    const std::string messages = R"("messages":[{"role":"user","content":"x"}])";
+    EXPECT_EQ(prompt_tokens_of(s, "{" + messages + R"(,"input_ids":[1, 22,333]})"), 3);
+    EXPECT_EQ(prompt_tokens_of(s, "{" + messages + R"(,"input_ids":[]})"), 0);
+    // A nested input_ids key (in tool arguments) is not the request's list.
+    EXPECT_EQ(prompt_tokens_of(s, R"({"tools":[{"input_ids":[9]}],)" + messages + R"(,"input_ids":[5,6]})"), 2);
+    // Anything but plain integers goes through the parser.
+    EXPECT_EQ(prompt_tokens_of(s, "{" + messages + R"(,"input_ids":[1.5, -2]})"), 2);
+    EXPECT_EQ(prompt_tokens_of(s, "{" + messages + "}"), 0);
+}
+
 }  // namespace
 }  // namespace tito::backend
