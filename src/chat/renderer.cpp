@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <optional>
 
+#include "base/json.hpp"
 #include "chat/messages.hpp"
 #include "chat/tools.hpp"
 
@@ -42,6 +44,31 @@ jinja::value list_from_json(const bj::array& a) {
     items.reserve(a.size());
     for (const auto& e : a) items.push_back(jinja::from_json(e));
     return jinja::value::from_list(std::move(items));
+}
+
+// The request's tools, canonicalized and converted to a template value, for the latest tools
+// list a thread has seen, keyed by its compact JSON: an agent sends the same tools on every turn,
+// and both are pure functions of that text. Template values are immutable (the sandbox rejects
+// mutating methods), so one converted list serves every render.
+struct tools_memo {
+    std::string key;
+    bool valid = false;
+    std::optional<bj::array> canonical;
+    jinja::value value;
+};
+
+result<const tools_memo*> memoized_tools(const bj::value& tools) {
+    thread_local tools_memo memo;
+    std::string key;
+    json::append_compact(key, tools);
+    if (memo.valid && memo.key == key) return &memo;
+    memo.valid = false;
+    TITO_TRY(auto canonical, canonicalize_tools(tools));
+    memo.value = canonical ? list_from_json(*canonical) : jinja::value::none();
+    memo.canonical = std::move(canonical);
+    memo.key = std::move(key);
+    memo.valid = true;
+    return &memo;
 }
 
 }  // namespace
@@ -123,10 +150,10 @@ result<std::string> renderer::render_raw(const bj::array& messages, const bj::va
 result<std::string> renderer::render(const bj::array& messages, const bj::value& tools, bool add_generation_prompt,
                                      const bj::object& kwargs) const {
     TITO_TRY(auto normalized, normalize_messages(messages));
-    TITO_TRY(auto canonical, canonicalize_tools(tools));
+    TITO_TRY(const tools_memo* t, memoized_tools(tools));
+    const auto& canonical = t->canonical;
     const jinja::value msgs = list_from_json(normalized);
-    const jinja::value tool_value = canonical ? list_from_json(*canonical) : jinja::value::none();
-    auto first = render_values(msgs, tool_value, canonical.has_value(), jinja::value::none(), add_generation_prompt,
+    auto first = render_values(msgs, t->value, canonical.has_value(), jinja::value::none(), add_generation_prompt,
                                kwargs, true);
     if (first) return first;
     if (!canonical || !is_jinja_template_error(first.error()))

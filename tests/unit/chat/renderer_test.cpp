@@ -130,3 +130,18 @@ TEST(chat_renderer, suffix_render_reuse_keeps_renderers_and_inputs_apart) {
 }
 
 }  // namespace
+
+TEST(chat_renderer, converted_tools_are_reused_only_for_equal_tools) {
+    // The per-thread tools memo: same text -> same output; any change in the tools (order,
+    // number type, a bad list in between) is seen by the next render.
+    auto r = make("{% for t in tools %}{{ t.function.name }}={{ t.function.parameters | tojson }};{% endfor %}");
+    const char* a = R"([{"name":"f","parameters":{"x":1}},{"name":"g"}])";
+    const char* b = R"([{"name":"g"},{"name":"f","parameters":{"x":1.0}}])";
+    EXPECT_EQ(render(*r, user, a), R"(f={"x": 1};g=null;)");
+    EXPECT_EQ(render(*r, user, a), R"(f={"x": 1};g=null;)");
+    EXPECT_EQ(render(*r, user, b), R"(g=null;f={"x": 1.0};)");
+    EXPECT_TRUE(render(*r, user, R"({"name":"f"})").starts_with("error: "));
+    EXPECT_EQ(render(*r, user, b), R"(g=null;f={"x": 1.0};)");
+    EXPECT_TRUE(render(*r, user, "null").starts_with("error: TypeError"));  // None is not iterable
+    EXPECT_EQ(render(*r, user, a), R"(f={"x": 1};g=null;)");
+}
