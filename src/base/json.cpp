@@ -21,10 +21,13 @@ void append_python_float(std::string& out, double d) {
         out += d > 0 ? "Infinity" : "-Infinity";
         return;
     }
-    const auto start = out.size();
-    fmt::format_to(std::back_inserter(out), "{}", d);
-    // fmt's shortest form matches Python's repr except that integral values lack ".0".
-    if (out.find_first_of(".e", start) == std::string::npos) out += ".0";
+    // fmt's shortest form matches Python's repr except that integral values lack ".0". Written
+    // into a local buffer with a compiled format (no format-string parsing, no per-char appends).
+    char buf[40];
+    char* end = fmt::format_to(buf, FMT_COMPILE("{}"), d);
+    out.append(buf, end);
+    if (std::string_view(buf, static_cast<std::size_t>(end - buf)).find_first_of(".e") == std::string_view::npos)
+        out += ".0";
 }
 
 namespace {
@@ -126,26 +129,30 @@ const std::vector<std::uint64_t>& small_id_digits() {
 }  // namespace
 
 void append_uint_list(std::string& out, std::span<const std::uint32_t> ids) {
-    // Worst case 10 digits + ',' per id, plus 8 bytes of slack for the word stores; written
-    // through a pointer, then trimmed.
+    // Written through a pointer into a stack block (worst case 10 digits + ',' per id, plus 8
+    // bytes of slack for the word stores), appended a block at a time: no zero-filled resize.
     const auto& digits = small_id_digits();
-    const std::size_t start = out.size();
-    out.resize(start + ids.size() * 11 + 10);
-    char* p = out.data() + start;
-    *p++ = '[';
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        if (i) *p++ = ',';
-        const std::uint32_t v = ids[i];
-        if (v < small_id_limit) {
-            const std::uint64_t w = digits[v];
-            std::memcpy(p, &w, 8);  // the bytes past the digits are overwritten next
-            p += w >> 56;
-        } else {
-            p = fmt::format_to(p, FMT_COMPILE("{}"), v);
+    constexpr std::size_t block_ids = 512;
+    char block[block_ids * 11 + 16];
+    out.reserve(out.size() + ids.size() * 7 + 2);
+    out += '[';
+    for (std::size_t first = 0; first < ids.size(); first += block_ids) {
+        char* p = block;
+        const std::size_t last = std::min(ids.size(), first + block_ids);
+        for (std::size_t i = first; i < last; ++i) {
+            if (i) *p++ = ',';
+            const std::uint32_t v = ids[i];
+            if (v < small_id_limit) {
+                const std::uint64_t w = digits[v];
+                std::memcpy(p, &w, 8);  // the bytes past the digits are overwritten next
+                p += w >> 56;
+            } else {
+                p = fmt::format_to(p, FMT_COMPILE("{}"), v);
+            }
         }
+        out.append(block, p);
     }
-    *p++ = ']';
-    out.resize(static_cast<std::size_t>(p - out.data()));
+    out += ']';
 }
 
 void append_compact(std::string& out, const boost::json::value& v) {
