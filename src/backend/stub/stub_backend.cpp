@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <optional>
 
 #include "base/json.hpp"
@@ -136,9 +137,32 @@ namespace {
 struct id_list {
     std::size_t begin, end, count;
 };
+
+// 0x80 in each byte of w equal to c (exact, no borrow between bytes).
+std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    const std::uint64_t x = w ^ (0x0101010101010101ull * c);
+    return ~(((x & low7) + low7) | x | low7);
+}
+// 0x80 in each byte of w that is an ASCII digit.
+std::uint64_t bytes_digit(std::uint64_t w) {
+    constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, highs = 0x8080808080808080ull;
+    const std::uint64_t x = w & low7;
+    const std::uint64_t at_least_0 = x + 0x5050505050505050ull;    // high bit set iff byte >= '0'
+    const std::uint64_t above_9 = x + 0x4646464646464646ull;       // high bit set iff byte > '9'
+    return at_least_0 & ~above_9 & ~w & highs;
+}
+
 std::optional<id_list> find_input_ids(std::string_view body) {
     constexpr std::string_view key = "\"input_ids\":";
-    const std::size_t k = body.rfind(key);  // the server appends it last (Python dict order)
+    // The server appends the key last (Python dict order), so the last quote of the body usually
+    // ends it; otherwise search.
+    std::size_t k = std::string_view::npos;
+    if (const auto* q = static_cast<const char*>(::memrchr(body.data(), '"', body.size())); q != nullptr) {
+        const auto last = static_cast<std::size_t>(q - body.data());
+        if (last + 2 >= key.size() && body.compare(last + 2 - key.size(), key.size(), key) == 0) k = last + 2 - key.size();
+    }
+    if (k == std::string_view::npos) k = body.rfind(key);
     if (k == std::string_view::npos) return std::nullopt;
     std::size_t i = k + key.size();
     while (i < body.size() && body[i] == ' ') ++i;
@@ -146,17 +170,27 @@ std::optional<id_list> find_input_ids(std::string_view body) {
     const std::size_t open = i;
     const std::size_t close = body.find(']', open);
     if (close == std::string_view::npos) return std::nullopt;
-    // Branch-free over the list: commas counted, anything but digits, commas and spaces flagged.
-    std::size_t commas = 0, digits = 0;
-    unsigned bad = 0;
-    for (char c : body.substr(open + 1, close - open - 1)) {
-        const bool digit = c >= '0' && c <= '9';
+    // Eight bytes at a time: commas counted, anything but digits, commas and spaces flagged.
+    std::size_t commas = 0;
+    bool any_digit = false;
+    std::uint64_t bad = 0;
+    std::size_t p = open + 1;
+    for (; p + 8 <= close; p += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, body.data() + p, 8);
+        const std::uint64_t comma = bytes_equal(w, ','), digit = bytes_digit(w);
+        commas += static_cast<std::size_t>(__builtin_popcountll(comma));
+        any_digit |= digit != 0;
+        bad |= ~(comma | digit | bytes_equal(w, ' ')) & 0x8080808080808080ull;
+    }
+    for (; p < close; ++p) {
+        const char c = body[p];
         commas += c == ',';
-        digits += digit;
-        bad |= static_cast<unsigned>(!digit && c != ',' && c != ' ');
+        any_digit |= c >= '0' && c <= '9';
+        bad |= static_cast<std::uint64_t>(!(c >= '0' && c <= '9') && c != ',' && c != ' ');
     }
     if (bad) return std::nullopt;
-    return id_list{open, close + 1, digits == 0 ? 0 : commas + 1};
+    return id_list{open, close + 1, any_digit ? commas + 1 : 0};
 }
 
 }  // namespace
