@@ -65,6 +65,15 @@ TEST(stub_backend, prompt_tokens_count_the_top_level_input_ids) {
     // Anything but plain integers goes through the parser.
     EXPECT_EQ(prompt_tokens_of(s, "{" + messages + R"(,"input_ids":[1.5, -2]})"), 2);
     EXPECT_EQ(prompt_tokens_of(s, "{" + messages + "}"), 0);
+    // Long lists (counted eight bytes at a time), with a bad byte at every position of a word.
+    std::string ids;
+    for (int i = 0; i < 1000; ++i) ids += (i ? "," : "") + std::to_string(i * 151);
+    EXPECT_EQ(prompt_tokens_of(s, "{" + messages + R"(,"input_ids":[)" + ids + "]}"), 1000);
+    for (std::size_t at = 1; at < 17; ++at) {
+        // A '-' at byte `at` of the list: still JSON numbers, counted by the parsing fallback.
+        const std::string bad = std::string(at, ' ') + "-" + ids;
+        EXPECT_EQ(prompt_tokens_of(s, "{" + messages + R"(,"input_ids":[)" + bad + "]}"), 1000) << at;
+    }
 }
 
 }  // namespace
