@@ -174,7 +174,7 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
     if (t->ctx->cfg.flags.use_addition_r3) {
         auto* rre = body.if_contains("return_routed_experts");
         if (rre && python_truthy(*rre)) {
-            const auto& cp = p.previous_checkpoint;
+            const auto& cp = p.previous_checkpoint();
             const std::size_t previous_rows = cp.empty() ? 0 : cp.size() - 1;
             if (common_prefix(cp, p.prompt_token_ids) < previous_rows)
                 return finish_error(t, error{errc::internal, "addition R3: the new prompt does not extend the stored "

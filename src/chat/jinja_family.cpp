@@ -49,23 +49,32 @@ result<token_ids> jinja_family::first_turn(const boost::json::array& messages, c
 
 token_ids jinja_family::boundary(const token_ids& prefix) const {
     token_ids out = prefix;
+    apply_boundary(out);
+    return out;
+}
+
+void jinja_family::apply_boundary(token_ids& ids) const {
     switch (p_.spec->boundary) {
         case boundary_rule::none: break;
         case boundary_rule::im_end_newline:
-            if (!out.empty() && out.back() == p_.im_end_id) out.push_back(p_.newline_id);
+            if (!ids.empty() && ids.back() == p_.im_end_id) ids.push_back(p_.newline_id);
             break;
         case boundary_rule::glm_drop_opener:
-            if (!out.empty() && (out.back() == p_.observation_id || out.back() == p_.user_id)) out.pop_back();
+            if (!ids.empty() && (ids.back() == p_.observation_id || ids.back() == p_.user_id)) ids.pop_back();
             break;
     }
-    return out;
 }
 
 result<token_ids> jinja_family::merge_tokens(const boost::json::value& last_stored, std::size_t stored_count,
                                              const boost::json::array& messages, const token_ids& prefix,
                                              const boost::json::value& tools, const boost::json::object& kwargs) const {
     TITO_TRY(auto suffix, tokenize_additional(*p_.render, *p_.tok, last_stored, stored_count, messages, tools, kwargs));
-    token_ids out = boundary(prefix);
+    // One allocation: the boundary adds at most one token, and the commit appends the completion.
+    constexpr std::size_t completion_room = 256;
+    token_ids out;
+    out.reserve(prefix.size() + 1 + suffix.size() + completion_room);
+    out.assign(prefix.begin(), prefix.end());
+    apply_boundary(out);
     out.insert(out.end(), suffix.begin(), suffix.end());
     return out;
 }

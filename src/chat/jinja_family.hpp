@@ -52,6 +52,7 @@ public:
 
     // The stored prefix after the family's boundary rule (6.4).
     token_ids boundary(const token_ids& prefix) const;
+    void apply_boundary(token_ids& ids) const;  // the same rule, in place
     const renderer& get_renderer() const { return *p_.render; }
     const tokenizer::tokenizer& get_tokenizer() const { return *p_.tok; }
     const comparator& get_comparator() const { return *p_.cmp; }

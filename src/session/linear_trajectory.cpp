@@ -29,6 +29,7 @@ std::string role_repr(const boost::json::value& m) {
 }  // namespace
 
 const chat::token_ids& snapshot::token_ids() const { return records.empty() ? empty_ids : records.back()->checkpoint; }
+const chat::token_ids& prepared_turn::previous_checkpoint() const { return previous ? previous->checkpoint : empty_ids; }
 
 boost::json::array snapshot::messages_array() const {
     boost::json::array out;
@@ -92,8 +93,8 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
         std::lock_guard lk{guard_};
         turn.expected_version = version_;
     }
-    turn.previous_checkpoint = s.token_ids();
-    if (turn.previous_checkpoint.empty()) {
+    if (!s.records.empty()) turn.previous = s.records.back();
+    if (turn.previous_checkpoint().empty()) {
         TITO_TRY(turn.prompt_token_ids, fam.first_turn(request_messages, tools, kwargs));
         return turn;
     }
@@ -120,7 +121,7 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
     // The stored spellings of the matched prefix stay; only the last stored message and the
     // appended ones are rendered (6.2), so the request list is passed as is.
     TITO_TRY(turn.prompt_token_ids, fam.merge_tokens(*stored.back(), stored.size(), request_messages,
-                                                     turn.previous_checkpoint, tools, kwargs));
+                                                     turn.previous_checkpoint(), tools, kwargs));
     return turn;
 }
 
@@ -147,7 +148,7 @@ result<void> linear_trajectory::commit(prepared_turn turn, boost::json::array re
     if (ends_.size() != turn.expected_num_assistant || version_ != turn.expected_version)
         return error{errc::conflict, fmt::format("expected num_assistant={}, got {}", turn.expected_num_assistant,
                                                  ends_.size())};
-    const auto& prev = turn.previous_checkpoint;
+    const auto& prev = turn.previous_checkpoint();
     if (!prev.empty() && prev.size() > max_trim_tokens) {
         const std::size_t check_len = prev.size() - max_trim_tokens;
         if (all.size() < check_len ||

@@ -60,7 +60,8 @@ struct prepared_turn {
     chat::token_ids prompt_token_ids;
     std::size_t expected_num_assistant = 0;  // commit precondition (9.3)
     std::uint64_t expected_version = 0;
-    chat::token_ids previous_checkpoint;     // the checkpoint this turn builds on (4.6)
+    record_ptr previous;                     // the record whose checkpoint this turn builds on (4.6); null on the first turn
+    const chat::token_ids& previous_checkpoint() const;  // its checkpoint, or empty (shared, not copied)
 };
 
 class linear_trajectory {
