@@ -4,6 +4,8 @@
 
 #include <unordered_map>
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include <fmt/format.h>
 
 #include "base/json.hpp"
@@ -75,7 +77,11 @@ result<std::string> rendered_suffix(const renderer& r, const bj::value& last_sto
     if (messages.size() < stored_count)
         return error{errc::internal, fmt::format("new messages ({}) are fewer than stored messages ({})",
                                                  messages.size(), stored_count)};
-    bj::array base;
+    // The render's input list copies the appended messages: into a stack arena, freed at once.
+    unsigned char arena_block[8192];
+    bj::monotonic_resource arena(arena_block, sizeof arena_block);
+    const bj::storage_ptr arena_ptr(&arena);
+    bj::array base(arena_ptr);
     base.reserve(2 + messages.size() - stored_count);
     base.push_back(bj::object{{"role", "system"}, {"content", "dummy system"}});
     base.push_back(dummy_assistant(last_stored));

@@ -40,8 +40,8 @@ result<void> normalize_tool_calls(bj::array& calls, std::size_t msg_index) {
 
 }  // namespace
 
-result<bj::array> normalize_messages(const bj::array& messages) {
-    bj::array out = messages;
+result<bj::array> normalize_messages(const bj::array& messages, bj::storage_ptr sp) {
+    bj::array out(messages, std::move(sp));
     for (std::size_t m = 0; m < out.size(); ++m) {
         auto* msg = out[m].if_object();
         if (!msg) return error{errc::template_runtime, fmt::format("messages[{}] is not an object", m)};

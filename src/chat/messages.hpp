@@ -13,7 +13,8 @@
 namespace tito::chat {
 
 // Invalid arguments JSON, or a shape Python would trip over (a message or tool call that is not an
-// object), is an errc::template_runtime error (a render failure, HTTP 500).
-result<boost::json::array> normalize_messages(const boost::json::array& messages);
+// object), is an errc::template_runtime error (a render failure, HTTP 500). The copy lives in `sp`
+// (default: the heap; a render passes a short-lived arena).
+result<boost::json::array> normalize_messages(const boost::json::array& messages, boost::json::storage_ptr sp = {});
 
 }  // namespace tito::chat

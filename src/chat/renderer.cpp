@@ -4,6 +4,8 @@
 // exceptions (TypeError, ...) escape Python unwrapped, so their message is kept as is.
 #include "chat/renderer.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+
 #include <fmt/format.h>
 
 #include <atomic>
@@ -149,7 +151,10 @@ result<std::string> renderer::render_raw(const bj::array& messages, const bj::va
 
 result<std::string> renderer::render(const bj::array& messages, const bj::value& tools, bool add_generation_prompt,
                                      const bj::object& kwargs) const {
-    TITO_TRY(auto normalized, normalize_messages(messages));
+    // The normalized copy only feeds the conversion to template values: a stack arena, no frees.
+    unsigned char arena_block[8192];
+    bj::monotonic_resource arena(arena_block, sizeof arena_block);
+    TITO_TRY(auto normalized, normalize_messages(messages, bj::storage_ptr(&arena)));
     TITO_TRY(const tools_memo* t, memoized_tools(tools));
     const auto& canonical = t->canonical;
     const jinja::value msgs = list_from_json(normalized);
