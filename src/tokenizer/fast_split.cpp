@@ -51,6 +51,13 @@ public:
     // `negate`, do not intersect it).
     std::size_t run(std::size_t i, std::uint8_t want, bool negate) const noexcept {
         while (i < s_.size()) {
+            // ASCII stretch: one table load per byte.
+            auto b = static_cast<unsigned char>(s_[i]);
+            if (b < 0x80) {
+                if (((map_.bits(b) & want) != 0) == negate) break;
+                ++i;
+                continue;
+            }
             ch x = at(i);
             if (((x.cls & want) != 0) == negate) break;
             i += x.len;
