@@ -158,12 +158,12 @@ std::size_t common_prefix(const chat::token_ids& a, const chat::token_ids& b) {
     return i;
 }
 
-// What travels from the prepared turn to the commit: the prepared state, the client's message
-// list (moved out of the body once the upstream text is written) and that text.
+// What travels from the prepared turn to the commit: the prepared state and the client's message
+// list (moved out of the body once the upstream text is written; the text itself comes back with
+// the upstream response).
 struct in_flight {
     session::prepared_turn p;
     boost::json::array messages;
-    std::string request_json;
 };
 
 void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r);
@@ -189,10 +189,10 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
     if (!t->query.empty()) up.path_and_query += "?" + t->query;
     up.headers = std::move(t->headers);
     up.headers.emplace_back("Content-Type", "application/json");
-    up.body = request_json;  // one copy: the record keeps the text as sent
+    up.body = std::move(request_json);  // handed back as response.sent_body for the record
     auto cancel = std::make_shared<upstream::cancel_handle>();
     if (!t->s->set_inflight([cancel] { cancel->cancel(); })) return finish_closed(t);
-    in_flight f{std::move(p), std::move(t->n->messages()), std::move(request_json)};
+    in_flight f{std::move(p), std::move(t->n->messages())};
     t->ctx->backend.send(
         std::move(up),
         [t, f = std::move(f)](result<upstream::response> r) mutable { on_upstream(t, std::move(f), std::move(r)); },
@@ -230,7 +230,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     auto http_res = client_response(t, *r, *v);
     session::record rec;
     rec.request_timestamp = t->request_ts;
-    rec.request_json = std::move(f.request_json);
+    rec.request_json = std::move(r->sent_body);
     rec.response_json = std::move(r->body);
     // Records live as long as the session: no reserve slack kept with them.
     for (auto* text : {&rec.request_json, &rec.response_json})

@@ -219,6 +219,7 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
     out.headers.reserve(8);
     for (const auto& f : bres) out.headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
     out.body = std::move(bres.body());
+    out.sent_body = std::move(breq.body());
     const bool keep = bres.keep_alive() && buffer.size() == 0 && !(st.cancel && st.cancel->cancelled());
     ++c->exchanges;
     if (keep) {

@@ -37,6 +37,7 @@ struct response {
     int status = 0;
     header_list headers;
     std::string body;
+    std::string sent_body;  // the request's body as sent, handed back so a caller keeping it needs no copy
 };
 
 struct client_config {
