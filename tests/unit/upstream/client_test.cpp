@@ -75,6 +75,7 @@ TEST(upstream_client, keep_alive_connection_is_reused) {
         ASSERT_TRUE(r) << r.error().message();
         EXPECT_EQ(r->status, 200);
         EXPECT_NE(r->body.find("\"output_token_logprobs\""), std::string::npos);
+        EXPECT_EQ(r->sent_body, R"({"messages":[]})");  // the request body comes back
     }
     EXPECT_EQ(c.cl->stats().connections_opened.load(), 1u);
     EXPECT_EQ(c.cl->stats().connections_reused.load(), 4u);
