@@ -21,13 +21,56 @@ void append_python_float(std::string& out, double d) {
         out += d > 0 ? "Infinity" : "-Infinity";
         return;
     }
-    // fmt's shortest form matches Python's repr except that integral values lack ".0". Written
-    // into a local buffer with a compiled format (no format-string parsing, no per-char appends).
-    char buf[40];
-    char* end = fmt::format_to(buf, FMT_COMPILE("{}"), d);
-    out.append(buf, end);
-    if (std::string_view(buf, static_cast<std::size_t>(end - buf)).find_first_of(".e") == std::string_view::npos)
-        out += ".0";
+    // The shortest round-trip digits in scientific form (std::to_chars, "-1.5625e-02"), laid out
+    // the way Python's repr does: fixed notation for decimal exponents -4..15 (with ".0" when
+    // there is no fraction), scientific otherwise with a signed exponent of at least two digits.
+    char sci[32];
+    const auto r = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
+    const std::string_view t(sci, static_cast<std::size_t>(r.ptr - sci));
+    const std::size_t e_pos = t.find('e');
+    const bool negative = t[0] == '-';
+    char digits[24];
+    std::size_t n = 0;
+    for (std::size_t i = negative ? 1 : 0; i < e_pos; ++i)
+        if (t[i] != '.') digits[n++] = t[i];
+    int exp = 0;
+    std::from_chars(t.data() + e_pos + (t[e_pos + 1] == '+' ? 2 : 1), t.data() + t.size(), exp);
+    char buf[48];
+    char* p = buf;
+    if (negative) *p++ = '-';
+    if (exp >= -4 && exp < 16) {
+        if (exp < 0) {
+            *p++ = '0';
+            *p++ = '.';
+            for (int z = -1; z > exp; --z) *p++ = '0';
+            std::memcpy(p, digits, n);
+            p += n;
+        } else {
+            const auto whole = static_cast<std::size_t>(exp) + 1;
+            for (std::size_t i = 0; i < whole; ++i) *p++ = i < n ? digits[i] : '0';
+            *p++ = '.';
+            if (n > whole) {
+                std::memcpy(p, digits + whole, n - whole);
+                p += n - whole;
+            } else {
+                *p++ = '0';
+            }
+        }
+    } else {
+        *p++ = digits[0];
+        if (n > 1) {
+            *p++ = '.';
+            std::memcpy(p, digits + 1, n - 1);
+            p += n - 1;
+        }
+        *p++ = 'e';
+        *p++ = exp < 0 ? '-' : '+';
+        const int a = exp < 0 ? -exp : exp;
+        if (a >= 100) *p++ = static_cast<char>('0' + a / 100);
+        *p++ = static_cast<char>('0' + a / 10 % 10);
+        *p++ = static_cast<char>('0' + a % 10);
+    }
+    out.append(buf, p);
 }
 
 namespace {

@@ -12,6 +12,8 @@
 #include <vector>
 #include <limits>
 
+#include <random>
+#include <cstring>
 #include "base/json.hpp"
 
 namespace {
@@ -34,6 +36,33 @@ TEST(json, floats_follow_python_repr) {
     EXPECT_EQ(py_float(123456789012345678.0), "1.2345678901234568e+17");
     EXPECT_EQ(py_float(std::numeric_limits<double>::infinity()), "Infinity");
     EXPECT_EQ(py_float(std::nan("")), "NaN");
+}
+
+// fmt's shortest "{}" is Python's repr except for the ".0" of integral values: the reference for
+// the hand-laid-out repr, over random bit patterns and random short decimals.
+std::string fmt_python_float(double d) {
+    std::string s = fmt::format("{}", d);
+    if (s.find_first_of(".e") == std::string::npos) s += ".0";
+    return s;
+}
+
+TEST(json, floats_agree_with_fmt_shortest_on_random_values) {
+    std::mt19937_64 rng(20261127);
+    for (int i = 0; i < 1000000; ++i) {
+        std::uint64_t bits = rng();
+        double d;
+        std::memcpy(&d, &bits, sizeof d);
+        if (!std::isfinite(d)) continue;
+        ASSERT_EQ(py_float(d), fmt_python_float(d)) << bits;
+    }
+    std::uniform_int_distribution<int> mant(0, 99999999), ex(-30, 30);
+    for (int i = 0; i < 300000; ++i) {
+        const double d = std::stod(fmt::format("{}e{}", mant(rng), ex(rng))) * (i % 2 ? -1 : 1);
+        ASSERT_EQ(py_float(d), fmt_python_float(d)) << d;
+    }
+    for (double d : {5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 9999999999999998.0, 1e16 - 2, 0.5,
+                     123.456, 1e-4, 9.999999999999999e-5, 1e21, 1e22, 1e23})
+        EXPECT_EQ(py_float(d), fmt_python_float(d)) << d;
 }
 
 TEST(json, compact_keeps_key_order_raw_utf8_and_last_duplicate) {
