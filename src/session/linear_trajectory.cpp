@@ -50,17 +50,17 @@ std::size_t linear_trajectory::num_assistant() const {
     return ends_.size();
 }
 
-result<void> linear_trajectory::rollback_if_needed(const boost::json::array& request, const matcher_fn& match) {
+result<std::size_t> linear_trajectory::rollback_if_needed(const boost::json::array& request, const matcher_fn& match) {
     auto s = snap();
     const auto& stored = *s.messages;
-    if (stored.empty() || s.ends.empty()) return {};
+    if (stored.empty() || s.ends.empty()) return std::size_t{0};
     std::size_t match_len = 0;
     const std::size_t n = std::min(request.size(), stored.size());
     for (std::size_t i = 0; i < n; ++i) {
         if (!match(*stored[i], request[i])) break;
         match_len = i + 1;
     }
-    if (match_len >= stored.size()) return {};
+    if (match_len >= stored.size()) return stored.size();
     std::ptrdiff_t k = -1;
     for (std::size_t i = 0; i < s.ends.size(); ++i)
         if (s.ends[i] <= match_len) k = static_cast<std::ptrdiff_t>(i);
@@ -79,13 +79,13 @@ result<void> linear_trajectory::rollback_if_needed(const boost::json::array& req
     records_.resize(keep);
     ends_.resize(keep);
     ++version_;
-    return {};
+    return rollback_end;
 }
 
 result<prepared_turn> linear_trajectory::prepare(const boost::json::array& request_messages,
                                                  const boost::json::value& tools, const boost::json::object& kwargs,
                                                  const chat::family& fam, const matcher_fn& match) {
-    TITO_TRY_VOID(rollback_if_needed(request_messages, match));
+    TITO_TRY(const std::size_t verified, rollback_if_needed(request_messages, match));
     auto s = snap();
     prepared_turn turn;
     turn.expected_num_assistant = s.ends.size();
@@ -103,7 +103,8 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
     const auto& stored = *s.messages;
     if (stored.empty() || request_messages.size() < stored.size())
         return error{errc::internal, "append-only validation: request shorter than stored history after rollback"};
-    for (std::size_t i = 0; i < stored.size(); ++i)
+    // The rollback scan already matched the first `verified` stored messages.
+    for (std::size_t i = verified; i < stored.size(); ++i)
         if (!match(*stored[i], request_messages[i]))
             return error{errc::bad_request,
                          fmt::format("message mismatch at index {} (role: stored={}, new={}); the selected TITO fixed "

@@ -80,7 +80,8 @@ public:
     std::size_t num_assistant() const;
 
 private:
-    result<void> rollback_if_needed(const boost::json::array& request, const matcher_fn& match);
+    // The number of leading stored messages it matched against the request (all that remain).
+    result<std::size_t> rollback_if_needed(const boost::json::array& request, const matcher_fn& match);
 
     mutable std::mutex guard_;
     messages_ptr messages_;
