@@ -41,18 +41,33 @@ public:
         if (v1 & 1) return false;
         std::uint64_t meta = s.meta.load(std::memory_order_relaxed);
         if ((meta & 0xFFFF) != word.size() || (meta >> 32) != (hash >> 32)) return false;
+        // The key as zero-padded little-endian words, each built with whole loads (a byte-length
+        // memcpy into a stack array, read back by words, stalls store-to-load forwarding).
         std::array<std::uint64_t, key_words> want{};
-        std::memcpy(want.data(), word.data(), word.size());
-        const std::size_t words = (word.size() + 7) / 8;
-        for (std::size_t i = 0; i < words; ++i)
-            if (s.key[i].load(std::memory_order_relaxed) != want[i]) return false;
+        std::size_t i = 0;
+        for (; i + 8 <= word.size(); i += 8) std::memcpy(&want[i / 8], word.data() + i, 8);
+        if (i < word.size()) want[i / 8] = load_tail(word.data() + i, word.size() - i);
+        // Stored keys are zero-padded like `want`: for the short cache every word is compared
+        // without an early exit (no data-dependent branch per word).
+        std::uint64_t diff = 0;
+        if constexpr (key_words <= 4) {
+            for (std::size_t k = 0; k < key_words; ++k) diff |= s.key[k].load(std::memory_order_relaxed) ^ want[k];
+        } else {
+            const std::size_t words = (word.size() + 7) / 8;
+            for (std::size_t k = 0; k < words; ++k) diff |= s.key[k].load(std::memory_order_relaxed) ^ want[k];
+        }
+        if (diff != 0) return false;
         const std::size_t n = (meta >> 16) & 0xFFFF;
         std::array<std::uint64_t, id_words> ids;
         for (std::size_t i = 0; i < (n + 1) / 2; ++i) ids[i] = s.ids[i].load(std::memory_order_relaxed);
         std::atomic_thread_fence(std::memory_order_acquire);
         if (s.seq.load(std::memory_order_relaxed) != v1) return false;
         const auto* p = reinterpret_cast<const std::uint32_t*>(ids.data());
-        out.insert(out.end(), p, p + n);
+        // A few ids: element by element (a variable-length copy becomes `rep movsb`, whose start-up
+        // costs more than the copy).
+        const std::size_t at = out.size();
+        out.resize(at + n);
+        for (std::size_t i = 0; i < n; ++i) out[at + i] = p[i];
         return true;
     }
 
@@ -73,6 +88,18 @@ public:
     }
 
 private:
+    // The r (1..7) bytes at p as a little-endian word, zero above: two overlapping loads.
+    static std::uint64_t load_tail(const char* p, std::size_t r) noexcept {
+        const auto* b = reinterpret_cast<const unsigned char*>(p);
+        if (r >= 4) {
+            std::uint32_t lo, hi;
+            std::memcpy(&lo, p, 4);
+            std::memcpy(&hi, p + r - 4, 4);
+            return lo | (std::uint64_t{hi} << ((r - 4) * 8));
+        }
+        return b[0] | (std::uint64_t{b[r / 2]} << (r / 2 * 8)) | (std::uint64_t{b[r - 1]} << ((r - 1) * 8));
+    }
+
     struct alignas(64) slot {
         std::atomic<std::uint64_t> seq{0};
         std::atomic<std::uint64_t> meta{0};  // hash high 32 | n_ids << 16 | key length
