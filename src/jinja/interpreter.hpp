@@ -86,6 +86,8 @@ private:
     const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
     const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
     cond eval_compare(const compare_expr& c, scope* sc);
+    cond eval_eq_literal(const compare_expr& c, scope* sc);
+    cond eval_literal_in(const compare_expr& c, scope* sc);
     cond compare_op(cmp_op op, const value& lhs, const value& rhs, src_loc where);
     cond eval_test(const test_expr& t, scope* sc);
     cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }

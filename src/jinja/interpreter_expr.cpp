@@ -59,7 +59,7 @@ const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, 
             tmp = std::move(r);
             return &tmp;
         }
-        if (const value* v = o.attr_ref(a.name)) return v;
+        if (const value* v = o.attr_ref(a.name, a.key_tag)) return v;
     }
     auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
     if (!r) { pending_ = std::move(r).error(); return nullptr; }
@@ -167,7 +167,37 @@ cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src
     }
 }
 
+// `x == 'lit'`, `x != 'lit'`: a string operand is compared in place, anything else via py_eq.
+cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
+    value tmp;
+    const value* lhs = eval_ref(*c.first, sc, tmp);
+    if (!lhs) return cond::error;
+    const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
+    bool eq;
+    if (lhs->is_string()) {
+        const std::string& x = lhs->str();
+        const std::string& y = lit.str();
+        eq = x.size() == y.size() && std::char_traits<char>::compare(x.data(), y.data(), x.size()) == 0;
+    } else {
+        eq = py_eq(*lhs, lit);
+    }
+    return eq != c.negated ? cond::yes : cond::no;
+}
+
+// `'lit' in x`, `'lit' not in x`: a dict is searched with the tag computed at parse time.
+cond render_state::eval_literal_in(const compare_expr& c, scope* sc) {
+    const value& lit = static_cast<const literal_expr&>(*c.first).val;
+    value tmp;
+    const value* rhs = eval_ref(*c.rest[0].second, sc, tmp);
+    if (!rhs) return cond::error;
+    if (!rhs->is_dict()) return compare_op(c.rest[0].first, lit, *rhs, c.where);
+    const bool found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
+    return found != c.negated ? cond::yes : cond::no;
+}
+
 cond render_state::eval_compare(const compare_expr& c, scope* sc) {
+    if (c.fast == compare_expr::shape::eq_literal) return eval_eq_literal(c, sc);
+    if (c.fast == compare_expr::shape::literal_in) return eval_literal_in(c, sc);
     value ltmp;
     const value* lhs = eval_ref(*c.first, sc, ltmp);
     if (!lhs) return cond::error;

@@ -194,9 +194,10 @@ public:
     virtual bool callable() const noexcept { return false; }
     // Attribute lookup; undefined if missing.
     virtual value get_attr(std::string_view name) const;
-    // Fast paths used by the interpreter: a pointer to a stored attribute (namespace), and the loop
-    // variable's attributes by id (ast.hpp loop_attr). Both default to "not available".
-    virtual const value* attr_ref(std::string_view) const { return nullptr; }
+    // Fast paths used by the interpreter: a pointer to a stored attribute (namespace; `tag` is
+    // key_tag(name), computed at parse time), and the loop variable's attributes by id (ast.hpp
+    // loop_attr). Both default to "not available".
+    virtual const value* attr_ref(std::string_view /*name*/, std::uint64_t /*tag*/) const { return nullptr; }
     virtual bool loop_attr(int /*id*/, value& /*out*/) const { return false; }
     virtual bool set_attr(std::string_view name, value v) const;  // only namespace accepts
     virtual std::string repr() const;
