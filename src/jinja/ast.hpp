@@ -125,7 +125,7 @@ struct compare_expr : expr {
     enum class shape : std::uint8_t { general, eq_literal, literal_in };
     shape fast = shape::general;
     bool negated = false;      // != / not in
-    std::uint64_t key_tag = 0; // literal_in: key_tag of the literal, for the dict lookup
+    std::uint64_t key_tag = 0; // key_tag of the literal (a dict lookup; a short string compare)
 };
 struct logical_expr : expr {  // and_, or_
     using expr::expr;

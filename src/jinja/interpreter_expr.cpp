@@ -177,7 +177,12 @@ cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
     if (lhs->is_string()) {
         const std::string& x = lhs->str();
         const std::string& y = lit.str();
-        eq = x.size() == y.size() && std::char_traits<char>::compare(x.data(), y.data(), x.size()) == 0;
+        const std::size_t n = x.size();
+        if (n != y.size()) eq = false;
+        else if (n < 8) eq = key_tag(x) == c.key_tag;  // the tag is the whole string
+        else if (n <= 16) eq = dict_data::load8(x.data()) == dict_data::load8(y.data()) &&
+                                dict_data::load8(x.data() + n - 8) == dict_data::load8(y.data() + n - 8);
+        else eq = std::char_traits<char>::compare(x.data(), y.data(), n) == 0;
     } else {
         eq = py_eq(*lhs, lit);
     }
@@ -297,7 +302,12 @@ cond render_state::eval_test(const test_expr& t, scope* sc) {
 
 cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
-        case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
+        case expr_kind::compare: {
+            const auto& c = static_cast<const compare_expr&>(e);
+            if (c.fast == compare_expr::shape::eq_literal) return eval_eq_literal(c, sc);
+            if (c.fast == compare_expr::shape::literal_in) return eval_literal_in(c, sc);
+            return eval_compare(c, sc);
+        }
         case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
         case expr_kind::not_: {
             cond t = eval_truthy(*static_cast<const unary_expr&>(e).operand, sc);
@@ -319,7 +329,13 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
             value tmp;
             const value* v = eval_ref(e, sc, tmp);
             if (!v) return cond::error;
-            return truthy(*v) ? cond::yes : cond::no;
+            switch (v->kind()) {  // the common kinds inline
+                case value_kind::undefined:
+                case value_kind::none: return cond::no;
+                case value_kind::boolean: return v->as_bool() ? cond::yes : cond::no;
+                case value_kind::string: return v->str().empty() ? cond::no : cond::yes;
+                default: return truthy(*v) ? cond::yes : cond::no;
+            }
         }
     }
 }

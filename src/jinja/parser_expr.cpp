@@ -148,6 +148,7 @@ void parser::classify_compare(compare_expr& c) {
     if ((op == cmp_op::eq || op == cmp_op::ne) && is_string_literal(*c.rest[0].second)) {
         c.fast = compare_expr::shape::eq_literal;
         c.negated = op == cmp_op::ne;
+        c.key_tag = key_tag(static_cast<const literal_expr&>(*c.rest[0].second).val.str());
     } else if ((op == cmp_op::in || op == cmp_op::not_in) && is_string_literal(*c.first)) {
         c.fast = compare_expr::shape::literal_in;
         c.negated = op == cmp_op::not_in;
