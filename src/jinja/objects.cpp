@@ -89,7 +89,8 @@ value loop_object::get_attr(std::string_view n) const {
         auto last = last_changed_;
         if (!last) last_changed_ = last = std::make_shared<value>();
         return make_native("changed", [last](render_state&, call_args&& a) -> jres<value> {
-            value cur = make_tuple(std::move(a.positional));
+            value cur = make_tuple(std::vector<value>(std::make_move_iterator(a.positional.begin()),
+                                                      std::make_move_iterator(a.positional.end())));
             if (!last->is_undefined() && py_eq(*last, cur)) return value::from_bool(false);
             *last = cur;
             return value::from_bool(true);

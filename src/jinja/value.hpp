@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/json/value.hpp>
 
 #include "base/result.hpp"
@@ -175,9 +176,10 @@ struct dict_data {
 };
 
 // Arguments of a call: positional then keyword (in source order).
+// Inline room for the usual few arguments, so evaluating a call allocates nothing for them.
 struct call_args {
-    std::vector<value> positional;
-    std::vector<std::pair<std::string, value>> keyword;
+    boost::container::small_vector<value, 3> positional;
+    boost::container::small_vector<std::pair<std::string, value>, 2> keyword;
     const value* kw(std::string_view name) const noexcept {
         for (const auto& [k, v] : keyword) if (k == name) return &v;
         return nullptr;
