@@ -58,8 +58,36 @@ bool word_needs_escape(std::uint64_t w) {
 
 }  // namespace
 
+namespace {
+
+// Short strings without escapes (dict keys, enum values, names: most strings of a JSON document)
+// are checked in at most two words and written with one append. False: take the general path.
+bool append_quoted_short(std::string& out, std::string_view s) {
+    const std::size_t n = s.size();
+    if (n > 16) return false;
+    const char* p = s.data();
+    if (n >= 8) {
+        std::uint64_t a, b;
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+        if (word_needs_escape(a) || word_needs_escape(b)) return false;
+    } else {
+        for (std::size_t i = 0; i < n; ++i)
+            if (escape_table[static_cast<unsigned char>(p[i])]) return false;
+    }
+    char buf[18];
+    buf[0] = '"';
+    std::memcpy(buf + 1, p, n);
+    buf[n + 1] = '"';
+    out.append(buf, n + 2);
+    return true;
+}
+
+}  // namespace
+
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    if (append_quoted_short(out, s)) return;
     out.reserve(out.size() + s.size() + 2);
     out += '"';
     const char* p = s.data();
