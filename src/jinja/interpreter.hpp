@@ -85,6 +85,7 @@ private:
     const value* eval_attr(const attr_expr& a, scope* sc, value& tmp);
     const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
     const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
+    [[gnu::noinline]] const value* eval_attr_generic(const attr_expr& a, const value& obj, value& tmp);
     cond eval_compare(const compare_expr& c, scope* sc);
     cond eval_eq_literal(const compare_expr& c, scope* sc);
     cond eval_literal_in(const compare_expr& c, scope* sc);

@@ -53,15 +53,24 @@ const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, 
     }
     if (obj->is_object()) {
         // Only the loop object answers loop_attr and only namespaces attr_ref, so the order is free.
-        const object_data& o = obj->object();
-        value r;
-        if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
+        if (a.loop_attr < 0) {
+            if (const value* v = obj->object().attr_ref(a.name, a.key_tag)) return v;
+        }
+    }
+    return eval_attr_generic(a, *obj, tmp);
+}
+
+// The rest of eval_attr_slow, apart so that the namespace path above needs no stack frame.
+const value* render_state::eval_attr_generic(const attr_expr& a, const value& obj, value& tmp) {
+    if (obj.is_object() && a.loop_attr >= 0) {
+        value r;  // not tmp: obj may live in tmp
+        if (obj.object().loop_attr(a.loop_attr, r)) {
             tmp = std::move(r);
             return &tmp;
         }
-        if (const value* v = o.attr_ref(a.name, a.key_tag)) return v;
+        if (const value* v = obj.object().attr_ref(a.name, a.key_tag)) return v;
     }
-    auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
+    auto r = get_attribute(obj, a.name, a.method_mask, a.where);
     if (!r) { pending_ = std::move(r).error(); return nullptr; }
     tmp = std::move(*r);
     return &tmp;
