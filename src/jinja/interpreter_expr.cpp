@@ -179,7 +179,8 @@ cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src
 // `x == 'lit'`, `x != 'lit'`: a string operand is compared in place, anything else via py_eq.
 cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
     value tmp;
-    const value* lhs = eval_ref(*c.first, sc, tmp);
+    const value* lhs = c.first->kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(*c.first), sc, tmp)
+                                                        : eval_ref(*c.first, sc, tmp);
     if (!lhs) return cond::error;
     const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
     bool eq;
@@ -202,7 +203,8 @@ cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
 cond render_state::eval_literal_in(const compare_expr& c, scope* sc) {
     const value& lit = static_cast<const literal_expr&>(*c.first).val;
     value tmp;
-    const value* rhs = eval_ref(*c.rest[0].second, sc, tmp);
+    const expr& re = *c.rest[0].second;
+    const value* rhs = re.kind == expr_kind::name ? find_name(re, sc, tmp) : eval_ref(re, sc, tmp);
     if (!rhs) return cond::error;
     if (!rhs->is_dict()) return compare_op(c.rest[0].first, lit, *rhs, c.where);
     const bool found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
