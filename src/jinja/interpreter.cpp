@@ -65,7 +65,7 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
             for (const auto& [test, body] : st.branches) {
-                const cond c = eval_truthy(*test, sc);
+                const cond c = eval_cond(*test, sc);
                 if (c == cond::error) return flow::error;
                 if (c == cond::yes) return exec(body, sc, out);
             }

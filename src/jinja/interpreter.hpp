@@ -48,6 +48,16 @@ public:
     failure take_pending() { return std::move(pending_); }
     // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
     cond eval_truthy(const expr& e, scope* sc);
+    // eval_truthy with the literal comparisons (compare_expr::shape) dispatched in the caller,
+    // saving a call level for the most common conditions (if tests, and/or operands).
+    cond eval_cond(const expr& e, scope* sc) {
+        if (e.kind == expr_kind::compare) {
+            const auto& c = static_cast<const compare_expr&>(e);
+            if (c.fast == compare_expr::shape::eq_literal) return eval_eq_literal(c, sc);
+            if (c.fast == compare_expr::shape::literal_in) return eval_literal_in(c, sc);
+        }
+        return eval_truthy(e, sc);
+    }
     // Appends str(result of e) to out, streaming string concatenations without temporaries.
     jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
 

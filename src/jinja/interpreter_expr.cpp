@@ -321,20 +321,20 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
         }
         case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
         case expr_kind::not_: {
-            cond t = eval_truthy(*static_cast<const unary_expr&>(e).operand, sc);
+            cond t = eval_cond(*static_cast<const unary_expr&>(e).operand, sc);
             return t == cond::error ? t : t == cond::yes ? cond::no : cond::yes;
         }
         case expr_kind::and_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            cond a = eval_truthy(*l.lhs, sc);
+            cond a = eval_cond(*l.lhs, sc);
             if (a != cond::yes) return a;
-            return eval_truthy(*l.rhs, sc);
+            return eval_cond(*l.rhs, sc);
         }
         case expr_kind::or_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            cond a = eval_truthy(*l.lhs, sc);
+            cond a = eval_cond(*l.lhs, sc);
             if (a != cond::no) return a;
-            return eval_truthy(*l.rhs, sc);
+            return eval_cond(*l.rhs, sc);
         }
         default: {
             value tmp;
@@ -479,7 +479,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         case expr_kind::cond: {
             const auto& c = static_cast<const cond_expr&>(e);
-            CTRY(t, eval_truthy(*c.test, sc));
+            CTRY(t, eval_cond(*c.test, sc));
             if (t) return eval(*c.then, sc);
             if (c.otherwise) return eval(*c.otherwise, sc);
             return value::undefined("the inline if-expression on line " + std::to_string(c.where.line) +
