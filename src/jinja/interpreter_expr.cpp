@@ -311,6 +311,22 @@ cond render_state::eval_test(const test_expr& t, scope* sc) {
     return *r ? cond::yes : cond::no;
 }
 
+namespace {
+
+// truthy(*v) as a cond, the common kinds inline; a null v is a parked failure.
+inline cond truthy_cond(const value* v) {
+    if (!v) return cond::error;
+    switch (v->kind()) {
+        case value_kind::undefined:
+        case value_kind::none: return cond::no;
+        case value_kind::boolean: return v->as_bool() ? cond::yes : cond::no;
+        case value_kind::string: return v->str().empty() ? cond::no : cond::yes;
+        default: return truthy(*v) ? cond::yes : cond::no;
+    }
+}
+
+}  // namespace
+
 cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
         case expr_kind::compare: {
@@ -336,17 +352,13 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
             if (a != cond::no) return a;
             return eval_cond(*l.rhs, sc);
         }
+        case expr_kind::attr: {
+            value tmp;
+            return truthy_cond(eval_attr(static_cast<const attr_expr&>(e), sc, tmp));
+        }
         default: {
             value tmp;
-            const value* v = eval_ref(e, sc, tmp);
-            if (!v) return cond::error;
-            switch (v->kind()) {  // the common kinds inline
-                case value_kind::undefined:
-                case value_kind::none: return cond::no;
-                case value_kind::boolean: return v->as_bool() ? cond::yes : cond::no;
-                case value_kind::string: return v->str().empty() ? cond::no : cond::yes;
-                default: return truthy(*v) ? cond::yes : cond::no;
-            }
+            return truthy_cond(eval_ref(e, sc, tmp));
         }
     }
 }
