@@ -280,8 +280,13 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
             JTRY_VOID(eval_filter_into(static_cast<const filter_expr&>(*operands[i]), sc, buf));
             continue;
         }
+        const expr& op = *operands[i];
+        if (in_buf && op.kind == expr_kind::literal) {  // the text parts of a chain, in place
+            const value& lit = static_cast<const literal_expr&>(op).val;
+            if (plain_string(lit)) { buf += lit.str(); continue; }
+        }
         value tmp;
-        JREF(v, eval_ref(*operands[i], sc, tmp));
+        JREF(v, eval_ref(op, sc, tmp));
         if (in_buf && plain_string(*v)) { buf += v->str(); continue; }
         if (in_buf) {
             result = value::from_string(buf.substr(base));
@@ -380,8 +385,9 @@ jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
         return true;
     }
     value tmp;
-    JREF(v, eval_ref(e, sc, tmp));
-    append_str(out, *v);
+    JREF(v, e.kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(e), sc, tmp) : eval_ref(e, sc, tmp));
+    if (v->is_string()) out += v->str();
+    else append_str(out, *v);
     return true;
 }
 
