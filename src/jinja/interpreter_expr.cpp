@@ -342,7 +342,14 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
         }
         case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
         case expr_kind::not_: {
-            cond t = eval_cond(*static_cast<const unary_expr&>(e).operand, sc);
+            const expr& o = *static_cast<const unary_expr&>(e).operand;
+            cond t;
+            if (o.kind == expr_kind::attr) {  // `not ns.flag`
+                value tmp;
+                t = truthy_cond(eval_attr(static_cast<const attr_expr&>(o), sc, tmp));
+            } else {
+                t = eval_cond(o, sc);
+            }
             return t == cond::error ? t : t == cond::yes ? cond::no : cond::yes;
         }
         case expr_kind::and_: {
