@@ -138,6 +138,14 @@ TEST(interpreter, namespace_attributes) {
               "1245False<Namespace {'a': 1, 'long_name_one': 2, 'long_name_two': 4, 'long_name_three': 5}>");
 }
 
+// call_args keeps 3 positional and 2 keyword arguments inline; more spill to the heap.
+TEST(interpreter, calls_with_many_arguments) {
+    EXPECT_EQ(render("{% macro m(a, b, c, d, e) %}{{ a }}{{ b }}{{ c }}{{ d }}{{ e }}{% endmacro %}{{ m(1, 2, 3, 4, 5) }} "
+                     "{{ m(1, 2, c=3, d=4, e=5) }} {{ dict(a=1, b=2, c=3) }} {{ '%s-%s-%s-%s'|format(1, 2, 3, 4) }} "
+                     "{{ 'a b c d e'.split(' ', 3) }}"),
+              "12345 12345 {'a': 1, 'b': 2, 'c': 3} 1-2-3-4 ['a', 'b', 'c', 'd e']");
+}
+
 TEST(interpreter, globals) {
     EXPECT_EQ(render("{{ range(3)|list }} {{ range(1, 7, 2)|list }} {{ range(5, 0, -2)|list }} {{ dict(x=1, y=2) }}"),
               "[0, 1, 2] [1, 3, 5] [5, 3, 1] {'x': 1, 'y': 2}");
