@@ -104,12 +104,46 @@ bool word_needs_escape(std::uint64_t w) {
 
 }  // namespace
 
+namespace {
+
+// Short strings without escapes (dict keys, enum values, names: most strings of a JSON document)
+// are checked in at most two words and written with one append. False: take the general path.
+bool append_quoted_short(std::string& out, std::string_view s) {
+    const std::size_t n = s.size();
+    if (n > 16) return false;
+    const char* p = s.data();
+    if (n >= 8) {
+        std::uint64_t a, b;
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+        if (word_needs_escape(a) || word_needs_escape(b)) return false;
+    } else {
+        for (std::size_t i = 0; i < n; ++i)
+            if (escape_table[static_cast<unsigned char>(p[i])]) return false;
+    }
+    char buf[18];
+    buf[0] = '"';
+    std::memcpy(buf + 1, p, n);
+    buf[n + 1] = '"';
+    out.append(buf, n + 2);
+    return true;
+}
+
+}  // namespace
+
 void append_quoted(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    out.reserve(out.size() + s.size() + 2);
-    out += '"';
+    if (append_quoted_short(out, s)) return;
+    // Written through a pointer into room made up front (the text, the quotes and some escapes)
+    // and grown when an escape needs more, so an escape costs a few stores instead of two appends.
     const char* p = s.data();
     const char* const end = p + s.size();
+    std::size_t at = out.size();
+    out.resize(at + s.size() + s.size() / 8 + 8);
+    auto room = [&](std::size_t need) {
+        if (at + need > out.size()) out.resize(at + need + static_cast<std::size_t>(end - p) / 2 + 16);
+    };
+    out[at++] = '"';
     const char* run = p;  // start of the pending run of bytes that need no escaping
     for (;;) {
         // Skip clean 8-byte words, then look at single bytes until the next escape.
@@ -125,25 +159,37 @@ void append_quoted(std::string& out, std::string_view s) {
             ++p;
             continue;
         }
-        out.append(run, static_cast<std::size_t>(p - run));
-        run = p + 1;
+        const auto n = static_cast<std::size_t>(p - run);
+        room(n + 6);
+        std::memcpy(out.data() + at, run, n);
+        at += n;
+        char* d = out.data() + at;
+        d[0] = '\\';
+        at += 2;
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default: {
-                const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-                out.append(esc, 6);
-            }
+            case '"': d[1] = '"'; break;
+            case '\\': d[1] = '\\'; break;
+            case '\n': d[1] = 'n'; break;
+            case '\r': d[1] = 'r'; break;
+            case '\t': d[1] = 't'; break;
+            case '\b': d[1] = 'b'; break;
+            case '\f': d[1] = 'f'; break;
+            default:
+                d[1] = 'u';
+                d[2] = '0';
+                d[3] = '0';
+                d[4] = hex[c >> 4];
+                d[5] = hex[c & 15];
+                at += 4;
         }
-        ++p;
+        run = ++p;
     }
-    out.append(run, static_cast<std::size_t>(end - run));
-    out += '"';
+    const auto n = static_cast<std::size_t>(end - run);
+    room(n + 1);
+    std::memcpy(out.data() + at, run, n);
+    at += n;
+    out[at++] = '"';
+    out.resize(at);
 }
 
 void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }

@@ -120,6 +120,12 @@ struct compare_expr : expr {
     compare_expr(src_loc w) : expr(expr_kind::compare, w) {}
     expr_ptr first;
     std::vector<std::pair<cmp_op, expr_ptr>> rest;
+    // Single comparisons against a string literal, recognised at parse time (most conditions in
+    // chat templates): `x == 'lit'` / `x != 'lit'` and `'lit' in x` / `'lit' not in x`.
+    enum class shape : std::uint8_t { general, eq_literal, literal_in };
+    shape fast = shape::general;
+    bool negated = false;      // != / not in
+    std::uint64_t key_tag = 0; // key_tag of the literal (a dict lookup; a short string compare)
 };
 struct logical_expr : expr {  // and_, or_
     using expr::expr;

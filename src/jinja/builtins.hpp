@@ -24,6 +24,8 @@ value find_global(std::string_view name);
 // obj.name(args) for Python methods of str/list/dict. Returns false in `found` if obj has no such
 // method (then attribute/item lookup applies).
 jres<value> call_method(render_state& st, const value& obj, std::string_view name, call_args&& args, bool& found);
+// call_method for a method known to exist (method_status(obj, method_mask(name)) == 1).
+jres<value> call_known_method(render_state& st, const value& obj, std::string_view name, call_args&& args);
 // True if obj (a str/list/dict) has a Python attribute `name` (a method); used by getattr.
 bool has_method(const value& obj, std::string_view name) noexcept;
 

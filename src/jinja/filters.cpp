@@ -264,7 +264,8 @@ jres<value> f_attr(render_state& st, const value& v, call_args& a) {
 }
 
 jres<value> f_format(render_state&, const value& v, call_args& a) {
-    value args = a.positional.size() == 1 ? a.positional[0] : make_tuple(a.positional);
+    value args = a.positional.size() == 1 ? a.positional[0]
+                                          : make_tuple(std::vector<value>(a.positional.begin(), a.positional.end()));
     if (!a.keyword.empty()) {
         std::vector<std::pair<value, value>> kw;
         for (auto& [k, x] : a.keyword) kw.emplace_back(value::from_string(k), x);

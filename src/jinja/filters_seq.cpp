@@ -31,7 +31,7 @@ jres<bool> run_named_test(render_state& st, std::string_view name, const value& 
     test_fn t = find_test(name);
     if (!t) return fail(py_exc::template_runtime_error, "No test named '" + std::string(name) + "' found.");
     call_args a;
-    a.positional = std::move(extra);
+    a.positional.assign(std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
     return t(st, v, a);
 }
 

@@ -25,13 +25,18 @@ jres<value> g_range(render_state&, call_args&& a) {
         if (a.positional.size() >= 3) { JTRY(step, num(a.positional[2])); }
     } else return fail_type("range expected at least 1 argument, got 0");
     if (step == 0) return fail(py_exc::value_error, "range() arg 3 must not be zero");
+    // Length as Python computes it, in unsigned arithmetic so that no bound overflows.
+    std::uint64_t n = 0;
+    const auto ustart = static_cast<std::uint64_t>(start), ustop = static_cast<std::uint64_t>(stop);
+    const auto ustep = static_cast<std::uint64_t>(step);
+    if (step > 0 && start < stop) n = (ustop - ustart - 1) / ustep + 1;
+    if (step < 0 && start > stop) n = (ustart - ustop - 1) / (0 - ustep) + 1;
+    if (n > static_cast<std::uint64_t>(max_range))
+        return fail(py_exc::limit, "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
     std::vector<value> out;
-    for (std::int64_t i = start; step > 0 ? i < stop : i > stop;) {
-        if (static_cast<std::int64_t>(out.size()) >= max_range)
-            return fail(py_exc::limit, "Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000).");
-        out.push_back(value::from_int(i));
-        if (__builtin_add_overflow(i, step, &i)) break;
-    }
+    out.reserve(n);
+    std::uint64_t i = ustart;
+    for (std::uint64_t k = 0; k < n; ++k, i += ustep) out.push_back(value::from_int(static_cast<std::int64_t>(i)));
     return value::from_list(std::move(out));
 }
 

@@ -65,7 +65,7 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
         case stmt_kind::if_: {
             const auto& st = static_cast<const if_stmt&>(s);
             for (const auto& [test, body] : st.branches) {
-                const cond c = eval_truthy(*test, sc);
+                const cond c = eval_cond(*test, sc);
                 if (c == cond::error) return flow::error;
                 if (c == cond::yes) return exec(body, sc, out);
             }
@@ -227,7 +227,7 @@ jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_a
     if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", m.where);
     scope sc(closure);
     std::size_t np = m.params.size();
-    std::vector<bool> bound(np, false);
+    boost::container::small_vector<bool, 8> bound(np, false);
     std::vector<value> extra;
     for (std::size_t i = 0; i < args.positional.size(); ++i) {
         if (i < np) {

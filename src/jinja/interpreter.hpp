@@ -48,6 +48,16 @@ public:
     failure take_pending() { return std::move(pending_); }
     // truthy(eval(e)) without boxing booleans: and/or/not/compare/test are evaluated directly.
     cond eval_truthy(const expr& e, scope* sc);
+    // eval_truthy with the literal comparisons (compare_expr::shape) dispatched in the caller,
+    // saving a call level for the most common conditions (if tests, and/or operands).
+    cond eval_cond(const expr& e, scope* sc) {
+        if (e.kind == expr_kind::compare) {
+            const auto& c = static_cast<const compare_expr&>(e);
+            if (c.fast == compare_expr::shape::eq_literal) return eval_eq_literal(c, sc);
+            if (c.fast == compare_expr::shape::literal_in) return eval_literal_in(c, sc);
+        }
+        return eval_truthy(e, sc);
+    }
     // Appends str(result of e) to out, streaming string concatenations without temporaries.
     jres<bool> eval_into(const expr& e, scope* sc, std::string& out);
 
@@ -85,7 +95,10 @@ private:
     const value* eval_attr(const attr_expr& a, scope* sc, value& tmp);
     const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
     const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
+    [[gnu::noinline]] const value* eval_attr_generic(const attr_expr& a, const value& obj, value& tmp);
     cond eval_compare(const compare_expr& c, scope* sc);
+    cond eval_eq_literal(const compare_expr& c, scope* sc);
+    cond eval_literal_in(const compare_expr& c, scope* sc);
     cond compare_op(cmp_op op, const value& lhs, const value& rhs, src_loc where);
     cond eval_test(const test_expr& t, scope* sc);
     cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }

@@ -104,8 +104,7 @@ jres<value> render_state::eval_call(const call_expr& c, scope* sc) {
         if (method_status(*obj, a.method_mask) == 1) {
             call_args args;
             JTRY_VOID(eval_args(c.args, sc, args));
-            bool found = false;
-            auto r = call_method(*this, *obj, a.name, std::move(args), found);
+            auto r = call_known_method(*this, *obj, a.name, std::move(args));
             if (!r) r.error().set_where(c.where);
             return r;
         }

@@ -53,15 +53,24 @@ const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, 
     }
     if (obj->is_object()) {
         // Only the loop object answers loop_attr and only namespaces attr_ref, so the order is free.
-        const object_data& o = obj->object();
-        value r;
-        if (a.loop_attr >= 0 && o.loop_attr(a.loop_attr, r)) {
+        if (a.loop_attr < 0) {
+            if (const value* v = obj->object().attr_ref(a.name, a.key_tag)) return v;
+        }
+    }
+    return eval_attr_generic(a, *obj, tmp);
+}
+
+// The rest of eval_attr_slow, apart so that the namespace path above needs no stack frame.
+const value* render_state::eval_attr_generic(const attr_expr& a, const value& obj, value& tmp) {
+    if (obj.is_object() && a.loop_attr >= 0) {
+        value r;  // not tmp: obj may live in tmp
+        if (obj.object().loop_attr(a.loop_attr, r)) {
             tmp = std::move(r);
             return &tmp;
         }
-        if (const value* v = o.attr_ref(a.name)) return v;
+        if (const value* v = obj.object().attr_ref(a.name, a.key_tag)) return v;
     }
-    auto r = get_attribute(*obj, a.name, a.method_mask, a.where);
+    auto r = get_attribute(obj, a.name, a.method_mask, a.where);
     if (!r) { pending_ = std::move(r).error(); return nullptr; }
     tmp = std::move(*r);
     return &tmp;
@@ -167,7 +176,44 @@ cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src
     }
 }
 
+// `x == 'lit'`, `x != 'lit'`: a string operand is compared in place, anything else via py_eq.
+cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
+    value tmp;
+    const value* lhs = c.first->kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(*c.first), sc, tmp)
+                                                        : eval_ref(*c.first, sc, tmp);
+    if (!lhs) return cond::error;
+    const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
+    bool eq;
+    if (lhs->is_string()) {
+        const std::string& x = lhs->str();
+        const std::string& y = lit.str();
+        const std::size_t n = x.size();
+        if (n != y.size()) eq = false;
+        else if (n < 8) eq = key_tag(x) == c.key_tag;  // the tag is the whole string
+        else if (n <= 16) eq = dict_data::load8(x.data()) == dict_data::load8(y.data()) &&
+                                dict_data::load8(x.data() + n - 8) == dict_data::load8(y.data() + n - 8);
+        else eq = std::char_traits<char>::compare(x.data(), y.data(), n) == 0;
+    } else {
+        eq = py_eq(*lhs, lit);
+    }
+    return eq != c.negated ? cond::yes : cond::no;
+}
+
+// `'lit' in x`, `'lit' not in x`: a dict is searched with the tag computed at parse time.
+cond render_state::eval_literal_in(const compare_expr& c, scope* sc) {
+    const value& lit = static_cast<const literal_expr&>(*c.first).val;
+    value tmp;
+    const expr& re = *c.rest[0].second;
+    const value* rhs = re.kind == expr_kind::name ? find_name(re, sc, tmp) : eval_ref(re, sc, tmp);
+    if (!rhs) return cond::error;
+    if (!rhs->is_dict()) return compare_op(c.rest[0].first, lit, *rhs, c.where);
+    const bool found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
+    return found != c.negated ? cond::yes : cond::no;
+}
+
 cond render_state::eval_compare(const compare_expr& c, scope* sc) {
+    if (c.fast == compare_expr::shape::eq_literal) return eval_eq_literal(c, sc);
+    if (c.fast == compare_expr::shape::literal_in) return eval_literal_in(c, sc);
     value ltmp;
     const value* lhs = eval_ref(*c.first, sc, ltmp);
     if (!lhs) return cond::error;
@@ -234,8 +280,13 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
             JTRY_VOID(eval_filter_into(static_cast<const filter_expr&>(*operands[i]), sc, buf));
             continue;
         }
+        const expr& op = *operands[i];
+        if (in_buf && op.kind == expr_kind::literal) {  // the text parts of a chain, in place
+            const value& lit = static_cast<const literal_expr&>(op).val;
+            if (plain_string(lit)) { buf += lit.str(); continue; }
+        }
         value tmp;
-        JREF(v, eval_ref(*operands[i], sc, tmp));
+        JREF(v, eval_ref(op, sc, tmp));
         if (in_buf && plain_string(*v)) { buf += v->str(); continue; }
         if (in_buf) {
             result = value::from_string(buf.substr(base));
@@ -265,31 +316,61 @@ cond render_state::eval_test(const test_expr& t, scope* sc) {
     return *r ? cond::yes : cond::no;
 }
 
+namespace {
+
+// truthy(*v) as a cond, the common kinds inline; a null v is a parked failure.
+inline cond truthy_cond(const value* v) {
+    if (!v) return cond::error;
+    switch (v->kind()) {
+        case value_kind::undefined:
+        case value_kind::none: return cond::no;
+        case value_kind::boolean: return v->as_bool() ? cond::yes : cond::no;
+        case value_kind::string: return v->str().empty() ? cond::no : cond::yes;
+        default: return truthy(*v) ? cond::yes : cond::no;
+    }
+}
+
+}  // namespace
+
 cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
-        case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e), sc);
+        case expr_kind::compare: {
+            const auto& c = static_cast<const compare_expr&>(e);
+            if (c.fast == compare_expr::shape::eq_literal) return eval_eq_literal(c, sc);
+            if (c.fast == compare_expr::shape::literal_in) return eval_literal_in(c, sc);
+            return eval_compare(c, sc);
+        }
         case expr_kind::test: return eval_test(static_cast<const test_expr&>(e), sc);
         case expr_kind::not_: {
-            cond t = eval_truthy(*static_cast<const unary_expr&>(e).operand, sc);
+            const expr& o = *static_cast<const unary_expr&>(e).operand;
+            cond t;
+            if (o.kind == expr_kind::attr) {  // `not ns.flag`
+                value tmp;
+                t = truthy_cond(eval_attr(static_cast<const attr_expr&>(o), sc, tmp));
+            } else {
+                t = eval_cond(o, sc);
+            }
             return t == cond::error ? t : t == cond::yes ? cond::no : cond::yes;
         }
         case expr_kind::and_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            cond a = eval_truthy(*l.lhs, sc);
+            cond a = eval_cond(*l.lhs, sc);
             if (a != cond::yes) return a;
-            return eval_truthy(*l.rhs, sc);
+            return eval_cond(*l.rhs, sc);
         }
         case expr_kind::or_: {
             const auto& l = static_cast<const logical_expr&>(e);
-            cond a = eval_truthy(*l.lhs, sc);
+            cond a = eval_cond(*l.lhs, sc);
             if (a != cond::no) return a;
-            return eval_truthy(*l.rhs, sc);
+            return eval_cond(*l.rhs, sc);
+        }
+        case expr_kind::attr: {
+            value tmp;
+            return truthy_cond(eval_attr(static_cast<const attr_expr&>(e), sc, tmp));
         }
         default: {
             value tmp;
-            const value* v = eval_ref(e, sc, tmp);
-            if (!v) return cond::error;
-            return truthy(*v) ? cond::yes : cond::no;
+            return truthy_cond(eval_ref(e, sc, tmp));
         }
     }
 }
@@ -311,8 +392,9 @@ jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
         return true;
     }
     value tmp;
-    JREF(v, eval_ref(e, sc, tmp));
-    append_str(out, *v);
+    JREF(v, e.kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(e), sc, tmp) : eval_ref(e, sc, tmp));
+    if (v->is_string()) out += v->str();
+    else append_str(out, *v);
     return true;
 }
 
@@ -422,7 +504,7 @@ jres<value> render_state::eval_other(const expr& e, scope* sc) {
         }
         case expr_kind::cond: {
             const auto& c = static_cast<const cond_expr&>(e);
-            CTRY(t, eval_truthy(*c.test, sc));
+            CTRY(t, eval_cond(*c.test, sc));
             if (t) return eval(*c.then, sc);
             if (c.otherwise) return eval(*c.otherwise, sc);
             return value::undefined("the inline if-expression on line " + std::to_string(c.where.line) +

@@ -278,6 +278,10 @@ bool has_method(const value& obj, std::string_view name) noexcept { return metho
 jres<value> call_method(render_state& st, const value& obj, std::string_view name, call_args&& args, bool& found) {
     found = has_method(obj, name);
     if (!found) return value();
+    return call_known_method(st, obj, name, std::move(args));
+}
+
+jres<value> call_known_method(render_state& st, const value& obj, std::string_view name, call_args&& args) {
     if (obj.is_string()) return call_str_method(st, obj.str(), name, args);
     if (obj.is_list()) return call_list_method(obj, name, args);
     return call_dict_method(obj, name, args);

@@ -3,33 +3,42 @@
 
 namespace tito::jinja {
 
-value namespace_object::get_attr(std::string_view name) const {
-    for (const auto& [k, v] : attrs_) if (k == name) return v;
-    return value::undefined("'Namespace' object has no attribute '" + std::string(name) + "'");
-}
-
-const value* namespace_object::attr_ref(std::string_view name) const {
-    for (const auto& [k, v] : attrs_) if (k == name) return &v;
+namespace_object::attr* namespace_object::find(std::string_view name, std::uint64_t tag) const noexcept {
+    // A tag holds the length and the first 7 bytes, so only names of 8+ bytes need a compare.
+    for (attr& a : attrs_)
+        if (a.tag == tag && (name.size() < 8 || a.name == name)) return &a;
     return nullptr;
 }
 
+value namespace_object::get_attr(std::string_view name) const {
+    if (const attr* a = find(name, key_tag(name))) return a->v;
+    return value::undefined("'Namespace' object has no attribute '" + std::string(name) + "'");
+}
+
+const value* namespace_object::attr_ref(std::string_view name, std::uint64_t tag) const {
+    const attr* a = find(name, tag);
+    return a ? &a->v : nullptr;
+}
+
 bool namespace_object::set_attr(std::string_view name, value v) const {
-    for (auto& [k, x] : attrs_) {
-        if (k == name) { x = std::move(v); return true; }
+    const std::uint64_t tag = key_tag(name);
+    if (attr* a = find(name, tag)) {
+        a->v = std::move(v);
+        return true;
     }
-    attrs_.emplace_back(std::string(name), std::move(v));
+    attrs_.push_back(attr{tag, std::string(name), std::move(v)});
     return true;
 }
 
 std::string namespace_object::repr() const {
     std::string s = "<Namespace {";
     bool first = true;
-    for (const auto& [k, v] : attrs_) {
+    for (const attr& a : attrs_) {
         if (!first) s += ", ";
         first = false;
-        append_repr(s, value::from_string(k));
+        append_repr(s, value::from_string(a.name));
         s += ": ";
-        append_repr(s, v);
+        append_repr(s, a.v);
     }
     return s + "}>";
 }
@@ -80,7 +89,8 @@ value loop_object::get_attr(std::string_view n) const {
         auto last = last_changed_;
         if (!last) last_changed_ = last = std::make_shared<value>();
         return make_native("changed", [last](render_state&, call_args&& a) -> jres<value> {
-            value cur = make_tuple(std::move(a.positional));
+            value cur = make_tuple(std::vector<value>(std::make_move_iterator(a.positional.begin()),
+                                                      std::make_move_iterator(a.positional.end())));
             if (!last->is_undefined() && py_eq(*last, cur)) return value::from_bool(false);
             *last = cur;
             return value::from_bool(true);

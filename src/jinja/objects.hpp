@@ -17,12 +17,19 @@ class namespace_object final : public object_data {
 public:
     const char* type_name() const noexcept override { return "Namespace"; }
     value get_attr(std::string_view name) const override;
-    const value* attr_ref(std::string_view name) const override;
+    const value* attr_ref(std::string_view name, std::uint64_t tag) const override;
     bool set_attr(std::string_view name, value v) const override;
     std::string repr() const override;
 
 private:
-    mutable std::vector<std::pair<std::string, value>> attrs_;
+    // Attributes in insertion order; names are matched by key_tag first, like dict keys.
+    struct attr {
+        std::uint64_t tag;
+        std::string name;
+        value v;
+    };
+    attr* find(std::string_view name, std::uint64_t tag) const noexcept;
+    mutable std::vector<attr> attrs_;
 };
 
 class loop_object final : public object_data {

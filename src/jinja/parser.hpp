@@ -62,6 +62,7 @@ public:
     jres<expr_ptr> parse_and();
     jres<expr_ptr> parse_not();
     jres<expr_ptr> parse_compare();
+    void classify_compare(compare_expr& c);
     jres<expr_ptr> parse_math1();
     jres<expr_ptr> parse_concat();
     jres<expr_ptr> parse_math2();

@@ -131,8 +131,29 @@ jres<expr_ptr> parser::parse_compare() {
         JTRY(expr_ptr rhs, parse_math1());
         cmp->rest.emplace_back(op, std::move(rhs));
     }
-    if (cmp) return expr_ptr(std::move(cmp));
-    return first;
+    if (!cmp) return first;
+    classify_compare(*cmp);
+    return expr_ptr(std::move(cmp));
+}
+
+namespace {
+bool is_string_literal(const expr& e) {
+    return e.kind == expr_kind::literal && static_cast<const literal_expr&>(e).val.is_string();
+}
+}  // namespace
+
+void parser::classify_compare(compare_expr& c) {
+    if (c.rest.size() != 1) return;
+    const cmp_op op = c.rest[0].first;
+    if ((op == cmp_op::eq || op == cmp_op::ne) && is_string_literal(*c.rest[0].second)) {
+        c.fast = compare_expr::shape::eq_literal;
+        c.negated = op == cmp_op::ne;
+        c.key_tag = key_tag(static_cast<const literal_expr&>(*c.rest[0].second).val.str());
+    } else if ((op == cmp_op::in || op == cmp_op::not_in) && is_string_literal(*c.first)) {
+        c.fast = compare_expr::shape::literal_in;
+        c.negated = op == cmp_op::not_in;
+        c.key_tag = key_tag(static_cast<const literal_expr&>(*c.first).val.str());
+    }
 }
 
 namespace {

@@ -55,8 +55,9 @@ public:
     std::size_t size() const noexcept { return vars_.size(); }
     void truncate(std::size_t n) { while (vars_.size() > n) vars_.pop_back(); }
     void rebind_ref(std::size_t slot, const value* v) {
-        vars_[slot].own = value();
-        vars_[slot].ref = v;
+        entry& e = vars_[slot];
+        if (!e.ref) e.own = value();  // the body assigned to this name (a bound slot holds no value)
+        e.ref = v;
     }
     // All visible bindings flattened (innermost wins) as owned copies, for closures of nested macros.
     void flatten_into(scope& dst) const {

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/json/value.hpp>
 
 #include "base/result.hpp"
@@ -175,9 +176,10 @@ struct dict_data {
 };
 
 // Arguments of a call: positional then keyword (in source order).
+// Inline room for the usual few arguments, so evaluating a call allocates nothing for them.
 struct call_args {
-    std::vector<value> positional;
-    std::vector<std::pair<std::string, value>> keyword;
+    boost::container::small_vector<value, 3> positional;
+    boost::container::small_vector<std::pair<std::string, value>, 2> keyword;
     const value* kw(std::string_view name) const noexcept {
         for (const auto& [k, v] : keyword) if (k == name) return &v;
         return nullptr;
@@ -194,9 +196,10 @@ public:
     virtual bool callable() const noexcept { return false; }
     // Attribute lookup; undefined if missing.
     virtual value get_attr(std::string_view name) const;
-    // Fast paths used by the interpreter: a pointer to a stored attribute (namespace), and the loop
-    // variable's attributes by id (ast.hpp loop_attr). Both default to "not available".
-    virtual const value* attr_ref(std::string_view) const { return nullptr; }
+    // Fast paths used by the interpreter: a pointer to a stored attribute (namespace; `tag` is
+    // key_tag(name), computed at parse time), and the loop variable's attributes by id (ast.hpp
+    // loop_attr). Both default to "not available".
+    virtual const value* attr_ref(std::string_view /*name*/, std::uint64_t /*tag*/) const { return nullptr; }
     virtual bool loop_attr(int /*id*/, value& /*out*/) const { return false; }
     virtual bool set_attr(std::string_view name, value v) const;  // only namespace accepts
     virtual std::string repr() const;

@@ -136,6 +136,19 @@ TEST(json, quoted_escapes_every_byte_at_every_word_offset) {
     EXPECT_EQ(out, quoted_reference(all));
 }
 
+// append_quoted makes room up front and grows it when escapes need more: strings made only of
+// escapes (the longest output per input byte) after a long prefix.
+TEST(json, quoted_grows_for_escape_only_strings) {
+    for (std::size_t len : {17u, 100u, 1000u, 5000u}) {
+        for (char c : {'"', '\x01'}) {
+            const std::string s(len, c);
+            std::string out(300, 'p');
+            tito::json::append_quoted(out, s);
+            ASSERT_EQ(out, std::string(300, 'p') + quoted_reference(s)) << len << " " << int(c);
+        }
+    }
+}
+
 TEST(json, uint_lists) {
     std::string out = "x";
     tito::json::append_uint_list(out, std::vector<std::uint32_t>{});

@@ -116,6 +116,36 @@ TEST(interpreter, runtime_error_location) {
     EXPECT_EQ(r.error().describe().rfind("loc.jinja:3:", 0), 0u);
 }
 
+// Comparisons against a string literal take a parse-time fast path (compare_expr::shape);
+// expectations from Python Jinja2 3.1.6.
+TEST(interpreter, literal_comparisons) {
+    EXPECT_EQ(render("{{ x == 'a' }}{{ x != 'a' }}{{ 1 == '1' }}{{ u == 'a' }}{{ u != 'a' }}{{ n == 'None' }}"
+                     "{{ ('a'|safe) == 'a' }}{{ y == 'ab' }}",
+                     R"({"x": "a", "n": null, "y": "abc"})"),
+              "TrueFalseFalseFalseTrueFalseTrueFalse");
+    EXPECT_EQ(render("{{ 'a' in d }}{{ 'b' not in d }}{{ 'longer_key_x' in d }}{{ 'longer_key_y' in d }}{{ 'a' in l }}"
+                     "{{ 'a' in s }}{{ 'z' not in s }}{{ 'a' in u }}",
+                     R"({"d": {"a": 1, "longer_key_x": 2}, "l": ["a"], "s": "xay"})"),
+              "TrueTrueTrueFalseTrueTrueTrueFalse");
+    EXPECT_TRUE(fails_with("{{ 'a' in 5 }}", "argument of type 'int' is not iterable"));
+}
+
+// Namespace attributes are matched by key tag; names of 8+ bytes sharing a prefix stay apart.
+TEST(interpreter, namespace_attributes) {
+    EXPECT_EQ(render("{% set ns = namespace(a=1, long_name_one=2, long_name_two=3) %}{% set ns.long_name_two = 4 %}"
+                     "{% set ns.long_name_three = 5 %}{{ ns.a }}{{ ns.long_name_one }}{{ ns.long_name_two }}"
+                     "{{ ns.long_name_three }}{{ ns.long_name_fou is defined }}{{ ns }}"),
+              "1245False<Namespace {'a': 1, 'long_name_one': 2, 'long_name_two': 4, 'long_name_three': 5}>");
+}
+
+// call_args keeps 3 positional and 2 keyword arguments inline; more spill to the heap.
+TEST(interpreter, calls_with_many_arguments) {
+    EXPECT_EQ(render("{% macro m(a, b, c, d, e) %}{{ a }}{{ b }}{{ c }}{{ d }}{{ e }}{% endmacro %}{{ m(1, 2, 3, 4, 5) }} "
+                     "{{ m(1, 2, c=3, d=4, e=5) }} {{ dict(a=1, b=2, c=3) }} {{ '%s-%s-%s-%s'|format(1, 2, 3, 4) }} "
+                     "{{ 'a b c d e'.split(' ', 3) }}"),
+              "12345 12345 {'a': 1, 'b': 2, 'c': 3} 1-2-3-4 ['a', 'b', 'c', 'd e']");
+}
+
 TEST(interpreter, globals) {
     EXPECT_EQ(render("{{ range(3)|list }} {{ range(1, 7, 2)|list }} {{ range(5, 0, -2)|list }} {{ dict(x=1, y=2) }}"),
               "[0, 1, 2] [1, 3, 5] [5, 3, 1] {'x': 1, 'y': 2}");

@@ -114,6 +114,12 @@ TEST(value_ops, hostile_sizes_are_bounded_and_exact) {
     EXPECT_EQ(render("{{ 'ab'[::9223372036854775807] }} {{ [1,2,3][::-9223372036854775807] }} {{ [1,2,3,4,5][1:4:2] }} {{ [1,2,3,4,5][4:0:-2] }}"),
               "a [3] [2, 4] [5, 3]");
     EXPECT_EQ(render("{{ range(9223372036854775806, 9223372036854775807, 5)|list }}"), "[9223372036854775806]");
+    EXPECT_EQ(render("{{ range(0, 10, 3)|list }}{{ range(10, 0, -3)|list }}{{ range(3, 3)|list }}{{ range(5, 2)|list }}"
+                     "{{ range(-2, 2)|list }}{{ range(2, -2, -1)|list }}"
+                     "{{ range(-9223372036854775807, 9223372036854775807, 9223372036854775807)|list }}"),
+              "[0, 3, 6, 9][10, 7, 4, 1][][][-2, -1, 0, 1][2, 1, 0, -1][-9223372036854775807, 0]");
+    EXPECT_EQ(render("{{ range(0, 100000)|length }}"), "100000");
+    EXPECT_TRUE(test::fails_with("{{ range(0, 100001)|length }}", "MAX_RANGE"));
     EXPECT_TRUE(test::fails_with("{{ 'a' * 100000000000 }}", "too large"));
     EXPECT_TRUE(test::fails_with("{{ range(1000000)|length }}", "MAX_RANGE"));
     EXPECT_TRUE(test::fails_with("{{ 'x'.center(100000000000) }}", "too large"));
