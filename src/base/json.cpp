@@ -21,20 +21,24 @@ void append_python_float(std::string& out, double d) {
         out += d > 0 ? "Infinity" : "-Infinity";
         return;
     }
-    // The shortest round-trip digits in scientific form (std::to_chars, "-1.5625e-02"), laid out
-    // the way Python's repr does: fixed notation for decimal exponents -4..15 (with ".0" when
-    // there is no fraction), scientific otherwise with a signed exponent of at least two digits.
-    char sci[32];
-    const auto r = std::to_chars(sci, sci + sizeof sci, d, std::chars_format::scientific);
-    const std::string_view t(sci, static_cast<std::size_t>(r.ptr - sci));
-    const std::size_t e_pos = t.find('e');
-    const bool negative = t[0] == '-';
+    // The shortest round-trip digits (Dragonbox, the algorithm behind fmt's "{}"; fmt exports it
+    // as detail::dragonbox::to_decimal), laid out the way Python's repr does: fixed notation for
+    // decimal exponents -4..15 (with ".0" when there is no fraction), scientific otherwise with a
+    // signed exponent of at least two digits. (std::to_chars costs ~4x more here.)
+    const bool negative = std::signbit(d);
     char digits[24];
     std::size_t n = 0;
-    for (std::size_t i = negative ? 1 : 0; i < e_pos; ++i)
-        if (t[i] != '.') digits[n++] = t[i];
     int exp = 0;
-    std::from_chars(t.data() + e_pos + (t[e_pos + 1] == '+' ? 2 : 1), t.data() + t.size(), exp);
+    if (d == 0) {
+        digits[n++] = '0';
+    } else {
+        const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
+        const fmt::format_int sig(dec.significand);
+        n = sig.size();
+        std::memcpy(digits, sig.data(), n);
+        while (n > 1 && digits[n - 1] == '0') --n;  // significand may carry trailing zeros
+        exp = dec.exponent + static_cast<int>(sig.size()) - 1;
+    }
     char buf[48];
     char* p = buf;
     if (negative) *p++ = '-';
