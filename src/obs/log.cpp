@@ -1,9 +1,11 @@
 // File: obs/log.cpp
 #include "obs/log.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -134,15 +136,26 @@ std::mutex g_writer_mu;
 std::unique_ptr<writer> g_writer;
 std::atomic<writer*> g_active{nullptr};
 
+// "2026-11-27T05:50:01.123Z"; the part up to the seconds is formatted once per second per thread.
 std::string now_iso() {
     const auto now = std::chrono::system_clock::now();
     const auto t = std::chrono::system_clock::to_time_t(now);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    return fmt::format("{}.{:03}Z", buf, ms);
+    thread_local std::time_t cached_second = -1;
+    thread_local char seconds[32];
+    if (t != cached_second) {
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        std::strftime(seconds, sizeof seconds, "%Y-%m-%dT%H:%M:%S", &tm);
+        cached_second = t;
+    }
+    std::string out(seconds);
+    out += '.';
+    out += static_cast<char>('0' + ms / 100);
+    out += static_cast<char>('0' + ms / 10 % 10);
+    out += static_cast<char>('0' + ms % 10);
+    out += 'Z';
+    return out;
 }
 }  // namespace
 
@@ -183,23 +196,44 @@ std::uint64_t dropped_lines() {
 }
 std::uint64_t emitted_lines() { return g_emitted.load(std::memory_order_relaxed); }
 
-event::event(std::string_view name, std::string_view level) : name_(name), level_(level) { fields_.reserve(20); }
+event::event(std::string_view name, std::string_view level) : name_(name), level_(level) {
+    fields_.reserve(20);
+    bytes_.reserve(512);
+}
+
+event& event::push(std::string_view key, std::size_t value_start, bool quoted) {
+    // The value was appended at value_start; the key follows it.
+    const auto value_len = bytes_.size() - value_start;
+    const auto key_start = bytes_.size();
+    bytes_.append(key);
+    fields_.push_back({static_cast<std::uint32_t>(key_start), static_cast<std::uint32_t>(key.size()),
+                       static_cast<std::uint32_t>(value_start), static_cast<std::uint32_t>(value_len), quoted});
+    return *this;
+}
 
 event& event::add(std::string_view key, std::string_view value) {
-    fields_.push_back({std::string(key), std::string(value), true});
-    return *this;
+    const auto start = bytes_.size();
+    bytes_.append(value);
+    return push(key, start, true);
 }
 event& event::add(std::string_view key, std::int64_t value) {
-    fields_.push_back({std::string(key), fmt::format("{}", value), false});
-    return *this;
+    const auto start = bytes_.size();
+    const fmt::format_int f(value);
+    bytes_.append(f.data(), f.size());
+    return push(key, start, false);
 }
 event& event::add(std::string_view key, std::uint64_t value) {
-    fields_.push_back({std::string(key), fmt::format("{}", value), false});
-    return *this;
+    const auto start = bytes_.size();
+    const fmt::format_int f(value);
+    bytes_.append(f.data(), f.size());
+    return push(key, start, false);
 }
 event& event::add(std::string_view key, double value) {
-    fields_.push_back({std::string(key), fmt::format("{:.3f}", value), false});
-    return *this;
+    const auto start = bytes_.size();
+    char buf[64];
+    const auto r = fmt::format_to_n(buf, sizeof buf, FMT_COMPILE("{:.3f}"), value);
+    bytes_.append(buf, std::min(r.size, sizeof buf));
+    return push(key, start, false);
 }
 
 std::string event::render(bool json) const {
@@ -212,22 +246,29 @@ std::string event::render(bool json) const {
         json::append_quoted(out, name_);
         for (const auto& f : fields_) {
             out += ',';
-            json::append_quoted(out, f.key);
+            json::append_quoted(out, std::string_view(bytes_).substr(f.key, f.key_len));
             out += ':';
-            if (f.quoted) json::append_quoted(out, f.value);
-            else out += f.value;
+            const auto value = std::string_view(bytes_).substr(f.value, f.value_len);
+            if (f.quoted) json::append_quoted(out, value);
+            else out += value;
         }
         out += '}';
         return out;
     }
-    out += "ts=" + now_iso() + " level=" + level_ + " event=" + name_;
+    out += "ts=";
+    out += now_iso();
+    out += " level=";
+    out += level_;
+    out += " event=";
+    out += name_;
     for (const auto& f : fields_) {
         out += ' ';
-        out += f.key;
+        out += std::string_view(bytes_).substr(f.key, f.key_len);
         out += '=';
-        const bool needs_quotes = f.quoted && (f.value.empty() || f.value.find_first_of(" =\"\n\t") != std::string::npos);
-        if (needs_quotes) json::append_quoted(out, f.value);
-        else out += f.value;
+        const auto value = std::string_view(bytes_).substr(f.value, f.value_len);
+        const bool needs_quotes = f.quoted && (value.empty() || value.find_first_of(" =\"\n\t") != std::string_view::npos);
+        if (needs_quotes) json::append_quoted(out, value);
+        else out += value;
     }
     return out;
 }

@@ -51,13 +51,16 @@ public:
     std::string render(bool json) const;
 
 private:
+    // Keys and values live back to back in one buffer (a line costs two allocations, not two per
+    // field); a field is its offsets into it.
     struct field {
-        std::string key;
-        std::string value;
+        std::uint32_t key, key_len, value, value_len;
         bool quoted;  // string (quoted in JSON; quoted in text only when it contains spaces or '=')
     };
+    event& push(std::string_view key, std::size_t value_start, bool quoted);
     std::string name_;
     std::string level_;
+    std::string bytes_;
     std::vector<field> fields_;
 };
 

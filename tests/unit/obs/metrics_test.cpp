@@ -71,5 +71,22 @@ TEST(log, text_and_json_lines) {
         << json;
 }
 
+TEST(log, many_fields_long_values_and_the_timestamp) {
+    // Fields live in one buffer that grows while they are added: offsets, not pointers.
+    event e{"big"};
+    const std::string long_value(2000, 'x');
+    for (int i = 0; i < 30; ++i) e.add(i % 2 ? "odd" : "even", i);
+    e.add("long", long_value).add("neg", std::int64_t{-7}).add("big", std::uint64_t{18446744073709551615ull}).add("d", -0.5);
+    const auto text = e.render(false);
+    EXPECT_NE(text.find(" even=0 odd=1 even=2"), std::string::npos);
+    EXPECT_NE(text.find(" odd=29 long=" + long_value + " neg=-7 big=18446744073709551615 d=-0.500"), std::string::npos);
+    EXPECT_TRUE(std::regex_search(text, std::regex(R"(^ts=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z level=info event=big )")))
+        << text.substr(0, 80);
+    const auto json = e.render(true);
+    EXPECT_TRUE(std::regex_search(json, std::regex(R"(^\{"ts":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","level":"info","event":"big",)")))
+        << json.substr(0, 80);
+    EXPECT_NE(json.find(R"("neg":-7,"big":18446744073709551615,"d":-0.500})"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tito::obs
