@@ -15,13 +15,14 @@ namespace {
 
 void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
     if (!ensure_ascii) return json::append_quoted(out, s);  // same escapes as every server reply
+    // ensure_ascii: everything outside ' '..'~' is escaped, non-BMP as a surrogate pair.
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
         // Bulk-copy the run of characters that need no escaping.
         std::size_t run = i;
         while (run < s.size()) {
             unsigned char b = static_cast<unsigned char>(s[run]);
-            if (b < 0x20 || b == '"' || b == '\\' || (b >= 0x7F && ensure_ascii)) break;
+            if (b < 0x20 || b == '"' || b == '\\' || b >= 0x7F) break;
             ++run;
         }
         if (run > i) {
@@ -30,11 +31,9 @@ void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
             if (i >= s.size()) break;
         }
         unsigned char c = static_cast<unsigned char>(s[i]);
+        char buf[16];
         if (c >= 0x80) {
-            std::size_t st = i;
             char32_t cp = utf8_next(s, i);
-            if (!ensure_ascii) { out.append(s.substr(st, i - st)); continue; }
-            char buf[16];
             if (cp >= 0x10000) {
                 char32_t v = cp - 0x10000;
                 std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", static_cast<unsigned>(0xD800 + (v >> 10)),
@@ -54,24 +53,17 @@ void dump_string(std::string& out, std::string_view s, bool ensure_ascii) {
             case '\t': out += "\\t"; break;
             case '\b': out += "\\b"; break;
             case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20 || (c == 0x7F && ensure_ascii)) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                    out += buf;
-                } else {
-                    out.push_back(static_cast<char>(c));
-                }
+            default:  // the other control characters and DEL
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+                out += buf;
         }
     }
     out.push_back('"');
 }
 
 std::string float_json(double d) {
-    if (std::isnan(d)) return "NaN";
-    if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
     std::string out;
-    json::append_python_float(out, d);
+    json::append_python_float(out, d);  // NaN / Infinity / -Infinity as json.dumps writes them
     return out;
 }
 
