@@ -46,10 +46,10 @@ public:
         auto it = m.find(k);
         return it == m.end() ? nullptr : &it->second;
     }
-    static void put(std::string k, std::string text) {
+    static const std::string* put(std::string k, std::string text) {
         auto& m = map();
         if (m.size() >= max_entries) m.clear();
-        m.emplace(std::move(k), std::move(text));
+        return &m.emplace(std::move(k), std::move(text)).first->second;
     }
 
 private:
@@ -85,21 +85,22 @@ result<std::string> rendered_suffix(const renderer& r, const bj::value& last_sto
     base.reserve(2 + messages.size() - stored_count);
     base.push_back(bj::object{{"role", "system"}, {"content", "dummy system"}});
     base.push_back(dummy_assistant(last_stored));
-    std::string without;
+    // The cached text is used in place (no copy); an uncached render lives in `rendered`.
+    std::string rendered;
+    const std::string* without = &rendered;
     if (r.deterministic()) {
         auto k = without_cache::key(r, tools, kwargs, base[1]);
-        if (const auto* hit = without_cache::find(k)) {
-            without = *hit;
-        } else {
-            TITO_TRY(without, r.render(base, tools, false, kwargs));
-            without_cache::put(std::move(k), without);
+        without = without_cache::find(k);
+        if (!without) {
+            TITO_TRY(rendered, r.render(base, tools, false, kwargs));
+            without = without_cache::put(std::move(k), std::move(rendered));
         }
     } else {
-        TITO_TRY(without, r.render(base, tools, false, kwargs));
+        TITO_TRY(rendered, r.render(base, tools, false, kwargs));
     }
     for (std::size_t i = stored_count; i < messages.size(); ++i) base.push_back(messages[i]);
     TITO_TRY(std::string with, r.render(base, tools, true, kwargs));
-    if (!with.starts_with(without)) {
+    if (!with.starts_with(*without)) {
         std::string roles;
         for (std::size_t i = stored_count; i < messages.size(); ++i) {
             if (!roles.empty()) roles += ", ";
@@ -108,7 +109,7 @@ result<std::string> rendered_suffix(const renderer& r, const bj::value& last_sto
         if (roles.empty()) roles = "'generation_prompt'";
         return error{errc::template_runtime, fmt::format("rendered suffix diff failed for [{}]", roles)};
     }
-    return with.substr(without.size());
+    return with.substr(without->size());
 }
 
 result<std::vector<tokenizer::token_id>> tokenize_additional(const renderer& r, const tokenizer::tokenizer& tok,
