@@ -217,22 +217,22 @@ event& event::add(std::string_view key, std::string_view value) {
     return push(key, start, true);
 }
 event& event::add(std::string_view key, std::int64_t value) {
-    const auto start = bytes_.size();
     const fmt::format_int f(value);
-    bytes_.append(f.data(), f.size());
-    return push(key, start, false);
+    return push_number(key, {f.data(), f.size()});
 }
 event& event::add(std::string_view key, std::uint64_t value) {
-    const auto start = bytes_.size();
     const fmt::format_int f(value);
-    bytes_.append(f.data(), f.size());
-    return push(key, start, false);
+    return push_number(key, {f.data(), f.size()});
 }
 event& event::add(std::string_view key, double value) {
-    const auto start = bytes_.size();
     char buf[64];
     const auto r = fmt::format_to_n(buf, sizeof buf, FMT_COMPILE("{:.3f}"), value);
-    bytes_.append(buf, std::min(r.size, sizeof buf));
+    return push_number(key, {buf, std::min(r.size, sizeof buf)});
+}
+
+event& event::push_number(std::string_view key, std::string_view text) {
+    const auto start = bytes_.size();
+    bytes_.append(text);
     return push(key, start, false);
 }
 

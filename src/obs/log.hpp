@@ -58,6 +58,7 @@ private:
         bool quoted;  // string (quoted in JSON; quoted in text only when it contains spaces or '=')
     };
     event& push(std::string_view key, std::size_t value_start, bool quoted);
+    event& push_number(std::string_view key, std::string_view text);  // an unquoted value
     std::string name_;
     std::string level_;
     std::string bytes_;
