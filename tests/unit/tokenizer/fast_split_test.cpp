@@ -20,20 +20,22 @@ constexpr std::string_view llama3 =
 constexpr std::string_view qwen2 =
     R"((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)";
 
-std::vector<std::string> pieces(const tk::fast_split& f, std::string_view s) {
-    std::vector<tt::match> m;
-    f.find_matches(s, m);
+std::vector<std::string> texts(std::string_view s, const std::vector<tt::match>& m) {
     std::vector<std::string> out;
     for (auto x : m) out.emplace_back(s.substr(x.begin, x.end - x.begin));
     return out;
 }
 
+std::vector<std::string> pieces(const tk::fast_split& f, std::string_view s) {
+    std::vector<tt::match> m;
+    f.find_matches(s, m);
+    return texts(s, m);
+}
+
 std::vector<std::string> regex_pieces(const tt::regex& re, std::string_view s) {
     std::vector<tt::match> m;
     re.find_all(s, m);
-    std::vector<std::string> out;
-    for (auto x : m) out.emplace_back(s.substr(x.begin, x.end - x.begin));
-    return out;
+    return texts(s, m);
 }
 
 const std::vector<std::string> alphabet = {
