@@ -164,6 +164,8 @@ std::size_t common_prefix(const chat::token_ids& a, const chat::token_ids& b) {
 struct in_flight {
     session::prepared_turn p;
     boost::json::array messages;
+    std::size_t ids_at = 0;  // where the upstream text lists input_ids (upstream_body)
+    std::size_t ids_len = 0;
 };
 
 void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r);
@@ -182,17 +184,22 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
             start_len = static_cast<std::int64_t>(previous_rows);
         }
     }
-    std::string request_json = upstream_body_json(body, p.prompt_token_ids, start_len, t->body_bytes);
+    upstream_body_parts parts{.verbatim = t->n->verbatim, .previous = {}, .size_hint = t->body_bytes};
+    if (const auto& prev = p.previous; prev && prev->prompt_ids_count <= prev->checkpoint.size() &&
+                                       prev->prompt_ids_at + prev->prompt_ids_len <= prev->request_json.size())
+        parts.previous = {std::span(prev->checkpoint).first(prev->prompt_ids_count),
+                          std::string_view(prev->request_json).substr(prev->prompt_ids_at, prev->prompt_ids_len)};
+    upstream_body written = write_upstream_body(body, p.prompt_token_ids, start_len, parts);
     upstream::request up;
     up.method = "POST";
     up.path_and_query = "/v1/chat/completions";
     if (!t->query.empty()) up.path_and_query += "?" + t->query;
     up.headers = std::move(t->headers);
     up.headers.emplace_back("Content-Type", "application/json");
-    up.body = std::move(request_json);  // handed back as response.sent_body for the record
+    up.body = std::move(written.text);  // handed back as response.sent_body for the record
     auto cancel = std::make_shared<upstream::cancel_handle>();
     if (!t->s->set_inflight([cancel] { cancel->cancel(); })) return finish_closed(t);
-    in_flight f{std::move(p), std::move(t->n->messages())};
+    in_flight f{std::move(p), std::move(t->n->messages()), written.ids_at, written.ids_len};
     t->ctx->backend.send(
         std::move(up),
         [t, f = std::move(f)](result<upstream::response> r) mutable { on_upstream(t, std::move(f), std::move(r)); },
@@ -232,6 +239,9 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     rec.request_timestamp = t->request_ts;
     rec.request_json = std::move(r->sent_body);
     rec.response_json = std::move(r->body);
+    rec.prompt_ids_at = f.ids_at;
+    rec.prompt_ids_len = f.ids_len;
+    rec.prompt_ids_count = f.p.prompt_token_ids.size();
     // Records live as long as the session: no reserve slack kept with them.
     for (auto* text : {&rec.request_json, &rec.response_json})
         if (text->capacity() > text->size() + text->size() / 8) text->shrink_to_fit();
@@ -285,16 +295,17 @@ void handle_chat_completions(const context& ctx, http::request req, http::respon
         log_start(t, -1);
         return finish(t, http::error_response(503, "no TITO tokenizer family is configured"));
     }
-    auto n = normalize_chat_request(req.body, *ctx.family, ctx.cfg.flags);
+    const std::size_t body_bytes = req.body.size();
+    auto n = normalize_chat_request(std::move(req.body), *ctx.family, ctx.cfg.flags);
     if (!n) {
         log_start(t, -1);
         return finish_error(t, n.error());
     }
     t->n.emplace(std::move(*n));
-    t->body_bytes = req.body.size();
+    t->body_bytes = body_bytes;
     t->message_count = static_cast<std::int64_t>(t->n->messages().size());
     log_start(t, t->message_count);
-    const bool offload = ctx.cpu && ctx.cfg.offload_bytes > 0 && req.body.size() > ctx.cfg.offload_bytes;
+    const bool offload = ctx.cpu && ctx.cfg.offload_bytes > 0 && body_bytes > ctx.cfg.offload_bytes;
     t->s->lock().acquire([t, offload](bool granted) {
         on_shard(t, [t, granted, offload] {
             t->t_locked = clock::now();

@@ -29,7 +29,7 @@ result<boost::json::value> parse_json_body(std::string_view body, boost::json::s
     return v;
 }
 
-result<normalized_chat> normalize_chat_request(std::string_view raw, const chat::family& fam, const chat_flags& flags) {
+result<normalized_chat> normalize_chat_request(std::string raw, const chat::family& fam, const chat_flags& flags) {
     // The body DOM (the whole history, every turn) lives in one arena: built by bumping a pointer,
     // dropped at the end of the turn in one go. The appended messages are copied to the heap on commit.
     TITO_TRY(auto parsed, parse_json_body(raw, json::make_arena(raw.size() * 2 + 1024)));
@@ -69,6 +69,16 @@ result<normalized_chat> normalize_chat_request(std::string_view raw, const chat:
         if (!msgs->get_array()[i].is_object())
             return error{errc::bad_request, fmt::format("messages[{}] must be an object", i)};
     if (auto* t = b.if_contains("tools")) out.tools = *t;
+
+    // The history is most of every body: its text goes upstream as sent when re-serializing it
+    // would give the same bytes. Only keys the server never rewrites qualify. (The views point
+    // into raw's heap buffer, which moves with the string; a short string's inline buffer would
+    // not, and short bodies gain nothing.)
+    out.raw = std::move(raw);
+    std::vector<json::raw_member> members;
+    if (out.raw.size() >= 256 && json::split_members(out.raw, members))
+        for (const auto& m : members)
+            if (m.key == "messages" || m.key == "tools") out.verbatim.push_back(m);
     return out;
 }
 

@@ -3,7 +3,7 @@
 // force the flags TITO needs, resolve per-request chat_template_kwargs against the family.
 // Stateless, so it runs before the turn lock (a malformed body gets 400 without queueing).
 // Usage:
-//   TITO_TRY(auto n, normalize_chat_request(req.body, fam, flags));
+//   TITO_TRY(auto n, normalize_chat_request(std::move(req.body), fam, flags));
 //   prepare(n.messages(), ...);  // the client's list, read in place inside the body
 #pragma once
 
@@ -11,8 +11,11 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "base/json_raw.hpp"
 #include "base/result.hpp"
 #include "chat/family.hpp"
 
@@ -30,6 +33,8 @@ struct chat_flags {
 // move-assign it (Boost.JSON copies on assignment across memory resources).
 struct normalized_chat {
     boost::json::object body;     // what goes upstream (input_ids added after prepare)
+    std::string raw;              // the client's body text
+    std::vector<json::raw_member> verbatim;  // raw's "messages" and "tools" when their text is what re-serializing writes
     bool client_stream = false;   // Python truthiness of the popped "stream"
     boost::json::value tools;     // body.tools, or null (a heap copy: the record keeps it)
     boost::json::object kwargs;   // effective chat-template kwargs for this turn's render (heap)
@@ -43,7 +48,7 @@ struct normalized_chat {
 bool python_truthy(const boost::json::value& v);
 
 // 400 (errc::bad_request) on invalid JSON, a non-object body, bad messages or kwargs.
-result<normalized_chat> normalize_chat_request(std::string_view body, const chat::family& fam, const chat_flags& flags);
+result<normalized_chat> normalize_chat_request(std::string body, const chat::family& fam, const chat_flags& flags);
 
 // Parses a JSON text the way the reference does for bodies: key order kept, duplicate keys keep
 // the last value; errc::bad_request "invalid JSON body: ..." on failure.

@@ -221,13 +221,18 @@ const std::vector<std::uint64_t>& small_id_digits() {
 }  // namespace
 
 void append_uint_list(std::string& out, std::span<const std::uint32_t> ids) {
+    out.reserve(out.size() + ids.size() * 7 + 2);
+    out += '[';
+    append_uint_items(out, ids);
+    out += ']';
+}
+
+void append_uint_items(std::string& out, std::span<const std::uint32_t> ids) {
     // Written through a pointer into a stack block (worst case 10 digits + ',' per id, plus 8
     // bytes of slack for the word stores), appended a block at a time: no zero-filled resize.
     const auto& digits = small_id_digits();
     constexpr std::size_t block_ids = 512;
     char block[block_ids * 11 + 16];
-    out.reserve(out.size() + ids.size() * 7 + 2);
-    out += '[';
     for (std::size_t first = 0; first < ids.size(); first += block_ids) {
         char* p = block;
         const std::size_t last = std::min(ids.size(), first + block_ids);
@@ -244,7 +249,6 @@ void append_uint_list(std::string& out, std::span<const std::uint32_t> ids) {
         }
         out.append(block, p);
     }
-    out += ']';
 }
 
 void append_compact(std::string& out, const boost::json::value& v) {

@@ -25,6 +25,8 @@ void append_int(std::string& out, std::int64_t v);
 void append_uint(std::string& out, std::uint64_t v);
 // [1,2,3]: a token id list, the bulk of every upstream request and session record.
 void append_uint_list(std::string& out, std::span<const std::uint32_t> ids);
+// The same without the brackets: 1,2,3
+void append_uint_items(std::string& out, std::span<const std::uint32_t> ids);
 // Compact (',' and ':' separators) serialization.
 void append_compact(std::string& out, const boost::json::value& v);
 std::string compact(const boost::json::value& v);

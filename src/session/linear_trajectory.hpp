@@ -39,6 +39,12 @@ struct record {
     std::string response_json;
     boost::json::value tools;      // request.tools (the comparator renders with the last turn's tools)
     chat::token_ids checkpoint;    // prompt_token_ids ++ completion_token_ids
+    // Where request_json lists the prompt ids: request_json.substr(prompt_ids_at, prompt_ids_len)
+    // is the inner text of input_ids ("1,2,3"), the first prompt_ids_count ids of the checkpoint.
+    // The next turn's upstream body copies that text instead of writing the ids again.
+    std::size_t prompt_ids_at = 0;
+    std::size_t prompt_ids_len = 0;
+    std::size_t prompt_ids_count = 0;
 };
 using record_ptr = std::shared_ptr<const record>;
 using message_ptr = std::shared_ptr<const boost::json::value>;

@@ -5,6 +5,8 @@
 // an empty tito_session_mismatch.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -130,6 +132,20 @@ TEST_F(server_chat, six_turn_session_with_tools_matches_a_from_scratch_render) {
     EXPECT_EQ(req.at("no_stop_trim"), json::value(false));
     EXPECT_EQ(req.at("chat_template_kwargs"), json::value(json::object{{"clear_thinking", false}}));
     EXPECT_TRUE(req.at("input_ids").is_array());
+    // Every turn's upstream request (its ids partly copied from the turn before, its history
+    // copied from the client's text) lists a prefix of the final ids and of the final messages.
+    std::size_t previous_len = 0;
+    for (const auto& r : doc.at("records").as_array()) {
+        const auto& sent = r.at("request").as_object();
+        const auto ids = ids_of(sent.at("input_ids"));
+        ASSERT_GT(ids.size(), previous_len);
+        ASSERT_LE(ids.size(), actual.size());
+        EXPECT_TRUE(std::equal(ids.begin(), ids.end(), actual.begin())) << first_difference(ids, actual);
+        previous_len = ids.size();
+        const auto& sent_messages = sent.at("messages").as_array();
+        ASSERT_LE(sent_messages.size(), messages.size());
+        for (std::size_t i = 0; i < sent_messages.size(); ++i) EXPECT_EQ(sent_messages[i], messages[i]) << i;
+    }
 }
 
 TEST_F(server_chat, thinking_off_session_also_matches) {

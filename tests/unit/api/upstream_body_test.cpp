@@ -46,5 +46,53 @@ TEST(upstream_body, control_characters_and_numbers_like_python) {
               R"({"s":"\u0001\b\f\t\r\\","x":1e+16,"y":-0.0,"z":3.0,"u":18446744073709551615,"i":-9223372036854775808,"input_ids":[]})");
 }
 
+// The client's text is copied only where it is what re-serializing writes; the result is the
+// same text either way.
+TEST(upstream_body, verbatim_members_give_the_re_serialized_text) {
+    for (std::string_view text : {
+             R"({"model":"m","messages":[{"role":"user","content":"h\u00e9 \/ x"}],"tools":[{"t":1.50}],"n":1})",
+             R"({"messages":[{"role":"user","content":"a\nb \"q\" \u0001 é"}],"tools":[{"type":"function"}]})",
+             R"({"messages": [ {"role" : "user", "content":"spaced"} ], "input_ids":[1]})",
+             R"({"messages":[{"role":"user","content":"first"}],"messages":[{"role":"user","content":"last"}]})",
+         }) {
+        auto b = obj(text);
+        std::vector<json::raw_member> members;
+        ASSERT_TRUE(json::split_members(text, members));
+        auto w = write_upstream_body(b, {7, 8}, std::nullopt, {.verbatim = members});
+        EXPECT_EQ(w.text, upstream_body_json(b, {7, 8}, std::nullopt)) << text;
+        EXPECT_EQ(w.text.substr(w.ids_at, w.ids_len), "7,8");
+    }
+}
+
+TEST(upstream_body, a_verbatim_member_is_copied_as_given) {
+    // Only a member marked compact is copied; this one is marked but spelled differently from the
+    // DOM, which shows that the copy, not a re-serialization, went out.
+    auto b = obj(R"({"messages":[],"n":1})");
+    const json::raw_member fake[] = {{"messages", R"(["as given"])", true}, {"n", "2", false}};
+    EXPECT_EQ(write_upstream_body(b, {}, std::nullopt, {.verbatim = fake}).text,
+              R"({"messages":["as given"],"n":1,"input_ids":[]})");
+}
+
+TEST(upstream_body, reuses_the_previous_ids_text_when_the_ids_extend_them) {
+    auto b = obj(R"({"messages":[]})");
+    const chat::token_ids before{11, 22, 33};
+    // The previous text is trusted for the ids it stands for: a marker shows it was reused.
+    const written_ids prev{before, "11,22,33"};
+    auto w = write_upstream_body(b, {11, 22, 33, 44, 5}, std::nullopt, {.previous = prev});
+    EXPECT_EQ(w.text, R"({"messages":[],"input_ids":[11,22,33,44,5]})");
+    EXPECT_EQ(w.text.substr(w.ids_at, w.ids_len), "11,22,33,44,5");
+    const written_ids marked{before, "MARK"};
+    EXPECT_EQ(write_upstream_body(b, {11, 22, 33, 44}, std::nullopt, {.previous = marked}).text,
+              R"({"messages":[],"input_ids":[MARK,44]})");
+    EXPECT_EQ(write_upstream_body(b, {11, 22, 33}, std::nullopt, {.previous = marked}).text,
+              R"({"messages":[],"input_ids":[MARK]})");
+    // Not a prefix (a rollback, a trimmed prompt, a shorter list): every id written anew.
+    for (const chat::token_ids& ids : {chat::token_ids{11, 22, 34, 44}, chat::token_ids{11, 22}, chat::token_ids{}}) {
+        auto r = write_upstream_body(b, ids, std::nullopt, {.previous = marked});
+        EXPECT_EQ(r.text, upstream_body_json(b, ids, std::nullopt));
+        EXPECT_EQ(r.text.find("MARK"), std::string::npos);
+    }
+}
+
 }  // namespace
 }  // namespace tito::api

@@ -163,11 +163,17 @@ TEST(json, uint_lists) {
         ids.push_back(v);
     for (std::uint32_t v = 0; v < 300000; v += 7) ids.push_back(v);
     std::string want = "[";
-    for (std::size_t i = 0; i < ids.size(); ++i) want += (i ? "," : "") + std::to_string(ids[i]);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) want += ',';
+        want += std::to_string(ids[i]);
+    }
     want += "]";
     out = "prefix";
     tito::json::append_uint_list(out, ids);
     EXPECT_EQ(out, "prefix" + want);
+    out = "prefix";
+    tito::json::append_uint_items(out, ids);  // the same without the brackets
+    EXPECT_EQ(out, "prefix" + want.substr(1, want.size() - 2));
 }
 
 TEST(json, integers_stay_integers) {

@@ -1,0 +1,213 @@
+#include "base/json_raw.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+namespace tito::json {
+
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// One pass over a value; `compact` drops to false at the first byte append_compact would not
+// write the same way. Any structural surprise sets `ok` false (the caller then trusts nothing).
+class scanner {
+public:
+    scanner(const char* p, const char* end) : p_(p), end_(end) {}
+
+    const char* pos() const { return p_; }
+    bool ok() const { return ok_; }
+    bool compact = true;
+
+    void skip_ws(bool counts) {
+        const char* start = p_;
+        while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+        if (counts && p_ != start) compact = false;
+    }
+
+    bool at(char c) const { return p_ < end_ && *p_ == c; }
+    bool take(char c) {
+        if (!at(c)) return false;
+        ++p_;
+        return true;
+    }
+
+    // At the opening quote; leaves `p_` past the closing one. Returns the text between them.
+    // (glibc's vectorized memchr finds the closing quote and any backslash before it; most
+    // strings of a chat history have no escape at all.)
+    std::string_view string() {
+        const char* const start = p_ + 1;
+        const char* s = start;
+        for (;;) {
+            const auto* q = static_cast<const char*>(std::memchr(s, '"', static_cast<std::size_t>(end_ - s)));
+            if (!q) return fail_sv();
+            const auto* b = static_cast<const char*>(std::memchr(s, '\\', static_cast<std::size_t>(q - s)));
+            if (!b) {
+                p_ = q + 1;
+                return {start, static_cast<std::size_t>(q - start)};
+            }
+            p_ = b;
+            if (!escape()) return fail_sv();
+            s = p_;
+        }
+    }
+
+    void value() {
+        if (p_ >= end_) return fail();
+        switch (*p_) {
+            case '"': string(); return;
+            case '{': object(); return;
+            case '[': array(); return;
+            case 't': return literal("true");
+            case 'f': return literal("false");
+            case 'n': return literal("null");
+            default: return number();
+        }
+    }
+
+private:
+    std::string_view fail_sv() {
+        ok_ = false;
+        p_ = end_;
+        return {};
+    }
+    void fail() { fail_sv(); }
+
+    // At a backslash inside a string.
+    bool escape() {
+        if (end_ - p_ < 2) return false;
+        switch (p_[1]) {
+            case '"': case '\\': case 'n': case 'r': case 't': case 'b': case 'f': p_ += 2; return true;
+            case '/': compact = false; p_ += 2; return true;
+            case 'u': {
+                if (end_ - p_ < 6) return false;
+                int v = 0;
+                for (int i = 2; i < 6; ++i) {
+                    const int h = hex_value(p_[i]);
+                    if (h < 0) return false;
+                    v = v * 16 + h;
+                }
+                // append_quoted writes \u00xx (lowercase) only for control characters without a
+                // short escape.
+                const bool lower = hex_value(p_[5]) < 10 || (p_[5] >= 'a' && p_[5] <= 'f');
+                const bool short_form = v == '\b' || v == '\t' || v == '\n' || v == '\f' || v == '\r';
+                if (v >= 0x20 || short_form || !lower) compact = false;
+                p_ += 6;
+                return true;
+            }
+            default: return false;
+        }
+    }
+
+    void literal(std::string_view word) {
+        if (static_cast<std::size_t>(end_ - p_) < word.size() || std::memcmp(p_, word.data(), word.size()) != 0)
+            return fail();
+        p_ += word.size();
+    }
+
+    void number() {
+        const char* start = p_;
+        if (*p_ == '-') ++p_;
+        const char* digits = p_;
+        while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+        const auto n = p_ - digits;
+        if (n == 0) return fail();
+        // A fraction or exponent makes a double (written back as Python repr); beyond 18 digits an
+        // integer may not fit 64 bits; "-0" reads as 0.
+        if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) compact = false;
+        if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) {
+            compact = false;
+            while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' ||
+                                 *p_ == '+' || *p_ == '-'))
+                ++p_;
+        }
+    }
+
+    void array() {
+        ++p_;
+        skip_ws(true);
+        if (take(']')) return;
+        for (;;) {
+            value();
+            skip_ws(true);
+            if (take(']')) return;
+            if (!take(',')) return fail();
+            skip_ws(true);
+        }
+    }
+
+    void object() {
+        ++p_;
+        const std::size_t first_key = keys_.size();
+        skip_ws(true);
+        if (take('}')) return;
+        for (;;) {
+            if (!at('"')) return fail();
+            const std::string_view key = string();
+            if (!ok_) return;
+            // parse_exact keeps one value per key; the text would keep both. (Keys with only
+            // compact escapes have one spelling, so comparing text is comparing keys.)
+            for (std::size_t i = first_key; i < keys_.size() && compact; ++i)
+                if (keys_[i] == key) compact = false;
+            keys_.push_back(key);
+            skip_ws(true);
+            if (!take(':')) return fail();
+            skip_ws(true);
+            value();
+            skip_ws(true);
+            if (take('}')) {
+                keys_.resize(first_key);
+                return;
+            }
+            if (!take(',')) return fail();
+            skip_ws(true);
+        }
+    }
+
+    const char* p_;
+    const char* end_;
+    bool ok_ = true;
+    std::vector<std::string_view> keys_;  // keys of the objects being scanned, innermost last
+};
+
+}  // namespace
+
+bool split_members(std::string_view text, std::vector<raw_member>& out) {
+    scanner s(text.data(), text.data() + text.size());
+    const std::size_t first = out.size();
+    auto reject = [&] {
+        out.resize(first);
+        return false;
+    };
+    s.skip_ws(false);
+    if (!s.take('{')) return false;
+    s.skip_ws(false);
+    if (s.take('}')) return true;
+    for (;;) {
+        if (!s.at('"')) return reject();
+        const std::string_view key = s.string();
+        if (!s.ok() || key.find('\\') != std::string_view::npos) return reject();
+        s.skip_ws(false);
+        if (!s.take(':')) return reject();
+        s.skip_ws(false);
+        s.compact = true;
+        const char* start = s.pos();
+        s.value();
+        if (!s.ok()) return reject();
+        out.push_back(raw_member{key, std::string_view(start, static_cast<std::size_t>(s.pos() - start)), s.compact});
+        s.skip_ws(false);
+        if (s.take(',')) {
+            s.skip_ws(false);
+            continue;
+        }
+        if (s.take('}')) return true;
+        return reject();
+    }
+}
+
+}  // namespace tito::json

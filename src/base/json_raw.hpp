@@ -1,0 +1,31 @@
+// File: base/json_raw.hpp
+// The members of a JSON object text as slices of that text, each marked when its bytes are
+// exactly what json::append_compact writes for the value json::parse_exact reads from them. A
+// writer can then copy the client's bytes instead of re-serializing a parsed history every turn.
+// "Exactly" is checked conservatively: no whitespace outside strings, integers only (at most 18
+// digits, no "-0"), no duplicate keys in any object, and only the escapes append_quoted itself
+// writes (\" \\ \n \r \t \b \f and lowercase \u00xx for the other control characters). Anything
+// else (a float, "\/", "\u00e9", pretty-printing) leaves the member unmarked: re-serialize it.
+// Usage:
+//   std::vector<json::raw_member> members;
+//   if (json::split_members(body_text, members))          // text already accepted by parse_exact
+//       for (auto& m : members) if (m.key == "messages" && m.compact) out += m.value;
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace tito::json {
+
+struct raw_member {
+    std::string_view key;    // the key as written between its quotes (escapes not decoded)
+    std::string_view value;  // the value's text, without surrounding whitespace
+    bool compact = false;    // value == compact(parse_exact(value)), byte for byte
+};
+
+// Appends the members of the object `text` in order (duplicates included). False, with `out`
+// unchanged, when `text` is not a JSON object or a top-level key contains an escape (so that a
+// key can be matched by its text).
+bool split_members(std::string_view text, std::vector<raw_member>& out);
+
+}  // namespace tito::json

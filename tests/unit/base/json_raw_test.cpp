@@ -1,0 +1,173 @@
+// Tests for base/json_raw.hpp: a member marked compact is byte for byte what append_compact
+// writes for the parsed value; the usual chat history (strings with newlines, quotes, non-ASCII,
+// integers, nested objects) is marked; every spelling that re-serializes differently is not.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "base/json.hpp"
+#include "base/json_parse.hpp"
+#include "base/json_raw.hpp"
+
+namespace tito::json {
+namespace {
+
+std::string recompact(std::string_view text) {
+    boost::system::error_code ec;
+    auto v = parse_exact(text, ec);
+    EXPECT_FALSE(ec) << text;
+    return compact(v);
+}
+
+std::vector<raw_member> members(std::string_view text) {
+    std::vector<raw_member> out;
+    EXPECT_TRUE(split_members(text, out)) << text;
+    return out;
+}
+
+// The single member "a" of {"a":<value>}, with its compact mark checked against the truth.
+bool value_is_compact(const std::string& value) {
+    const std::string text = "{\"a\":" + value + "}";
+    auto m = members(text);
+    EXPECT_EQ(m.size(), 1u);
+    if (m.size() != 1) return false;
+    EXPECT_EQ(m[0].value, value);
+    if (m[0].compact) {
+        EXPECT_EQ(recompact(value), value);
+    }
+    return m[0].compact;
+}
+
+TEST(json_raw, splits_members_in_order_with_their_text) {
+    auto m = members(R"( { "model" : "m", "messages":[{"role":"user","content":"hi"}] ,"n":1 } )");
+    ASSERT_EQ(m.size(), 3u);
+    EXPECT_EQ(m[0].key, "model");
+    EXPECT_EQ(m[0].value, "\"m\"");
+    EXPECT_EQ(m[1].key, "messages");
+    EXPECT_EQ(m[1].value, R"([{"role":"user","content":"hi"}])");
+    EXPECT_TRUE(m[1].compact);
+    EXPECT_EQ(m[2].value, "1");
+    EXPECT_TRUE(members("{}").empty());
+}
+
+TEST(json_raw, chat_history_is_marked_compact) {
+    EXPECT_TRUE(value_is_compact(
+        R"([{"role":"system","content":"line\nline\t\"quoted\" back\\slash \u0001 é 中文 🙂"},)"
+        R"({"role":"assistant","content":"","tool_calls":[{"id":"c1","type":"function","function":)"
+        R"({"name":"f","arguments":"{\"x\": 1}"}}]},{"role":"tool","tool_call_id":"c1","content":"ok"}])"));
+    EXPECT_TRUE(value_is_compact(R"([true,false,null,0,-7,123456789012345678,{},[],"",{"k":{"k":1}},[{"k":1},{"k":2}]])"));
+    EXPECT_TRUE(value_is_compact(R"("\u001f\u0000\u000b\b\f\r")"));
+}
+
+TEST(json_raw, spellings_that_re_serialize_differently_are_not) {
+    for (const char* v : {R"([1, 2])", "[\n1]", R"({"k": 1})", "1.50", "1e5", "1E5", "-0",
+                          "12345678901234567890123", R"("\/")", R"("\u00e9")", R"("\u000a")", R"("\u0009")",
+                          R"("\u001F")", R"("\uD83D\uDE42")", R"({"k":1,"k":2})", R"([{"a":1,"b":2,"a":3}])"}) {
+        EXPECT_NE(recompact(v), v);
+        EXPECT_FALSE(value_is_compact(v)) << v;
+    }
+}
+
+TEST(json_raw, floats_and_19_digit_integers_are_never_marked) {
+    // A float's Python repr is not checked, so even one written as repr writes it is re-serialized;
+    // so is an integer that may not fit 64 bits.
+    for (const char* v : {"1.5", "0.0", "-0.0", "[0.1]", "1234567890123456789"}) {
+        EXPECT_EQ(recompact(v), v);
+        EXPECT_FALSE(value_is_compact(v)) << v;
+    }
+}
+
+TEST(json_raw, refuses_what_it_cannot_split) {
+    std::vector<raw_member> out{raw_member{"keep", "1", true}};
+    EXPECT_FALSE(split_members("[1,2]", out));
+    EXPECT_FALSE(split_members("", out));
+    EXPECT_FALSE(split_members(R"({"mess\u0061ges":[]})", out));  // a key must be matchable by its text
+    EXPECT_FALSE(split_members(R"({"a":[1,2})", out));
+    EXPECT_FALSE(split_members(R"({"a":"unterminated)", out));
+    EXPECT_FALSE(split_members(R"({"a":tru})", out));
+    ASSERT_EQ(out.size(), 1u);  // untouched on failure
+    EXPECT_EQ(out[0].key, "keep");
+}
+
+TEST(json_raw, top_level_duplicates_are_all_listed) {
+    auto m = members(R"({"messages":[1],"messages":[2]})");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[1].value, "[2]");
+}
+
+// Random documents mixing compact and non-compact spellings: a compact mark is never wrong.
+class generator {
+public:
+    explicit generator(unsigned seed) : rng_(seed) {}
+
+    std::string value(int depth) {
+        switch (pick(depth > 3 ? 5 : 7)) {
+            case 0: return pick(2) ? "true" : (pick(2) ? "false" : "null");
+            case 1: return integer();
+            case 2: return pick(4) ? string() : floating();
+            case 3: return string();
+            case 4: return string();
+            case 5: return array(depth);
+            default: return object(depth);
+        }
+    }
+
+private:
+    int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+    std::string ws() { return pick(12) ? "" : (pick(2) ? " " : "\n  "); }
+    std::string integer() {
+        static const char* const pool[] = {"0", "-1", "42", "-0", "123456789012345678", "1234567890123456789",
+                                           "18446744073709551615", "-9223372036854775808"};
+        return pool[pick(8)];
+    }
+    std::string floating() {
+        static const char* const pool[] = {"0.5", "1e5", "1.0", "-0.0", "2.50", "1E-7", "3.0e+2"};
+        return pool[pick(7)];
+    }
+    std::string string() {
+        static const char* const pool[] = {"a", "é", "中", "🙂", " ", "\\n", "\\\"", "\\\\", "\\t", "\\r", "\\b",
+                                           "\\f", "\\u0001", "\\u001f", "\\u001F", "\\u000a", "\\/", "\\u00e9",
+                                           "\\u4e2d", "x", "hello world", "{\\\"k\\\":1}"};
+        std::string s = "\"";
+        for (int n = pick(12); n > 0; --n) s += pool[pick(22)];
+        return s + "\"";
+    }
+    std::string array(int depth) {
+        std::string s = "[";
+        s += ws();
+        for (int n = pick(4), i = 0; i < n; ++i) {
+            if (i) s.append(",").append(ws());
+            s.append(value(depth + 1)).append(ws());
+        }
+        return s + "]";
+    }
+    std::string object(int depth) {
+        static const char* const keys[] = {"role", "content", "name", "k", "tool_calls", "a\\nb"};
+        std::string s = "{";
+        s += ws();
+        for (int n = pick(4), i = 0; i < n; ++i) {
+            if (i) s.append(",").append(ws());
+            s.append("\"").append(keys[pick(6)]).append("\"").append(ws()).append(":").append(ws());
+            s.append(value(depth + 1)).append(ws());
+        }
+        return s + "}";
+    }
+    std::mt19937 rng_;
+};
+
+TEST(json_raw, a_compact_mark_is_never_wrong_on_random_documents) {
+    generator g(20261127);
+    std::size_t marked = 0, unmarked = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const std::string v = g.value(0);
+        (value_is_compact(v) ? marked : unmarked)++;
+    }
+    // Both outcomes are exercised.
+    EXPECT_GT(marked, 2000u);
+    EXPECT_GT(unmarked, 2000u);
+}
+
+}  // namespace
+}  // namespace tito::json
