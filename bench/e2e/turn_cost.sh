@@ -5,7 +5,8 @@
 # per turn. The server's CPU time (utime+stime from /proc/<pid>/stat) over the measured window
 # divided by the turns completed in it = µs/turn; 1e6 / that = turns/s per core.
 #   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S] [--perf FILE]
-#   --perf FILE also samples the server with `perf record -g` over the measured window.
+#   --perf FILE also samples the server with `perf record -g` over the measured window
+#   (TITO_PERF_CALLGRAPH="--call-graph dwarf,16384" for call chains through the libraries).
 #   TITO_SERVER_PRELOAD=lib.so in the environment preloads it into the server (allocator comparisons).
 #   --server-args "..." extra tito-server flags (e.g. "--log-level off"; log_cost.sh uses it).
 set -euo pipefail
@@ -42,7 +43,7 @@ taskset -c 0 $BIN/tito-loadgen sessions -p "$srv_port" -c "$sessions" --turns 6 
 lg=$!
 sleep "$warm"
 t0=$(cpu_ticks $srv_pid); s0=$(cpu_ticks $stub_pid)
-if [[ -n $perf_out ]]; then perf record -q -g -F 1999 -o "$perf_out" -p "$srv_pid" -- sleep "$dur" 2>/dev/null; else sleep "$dur"; fi
+if [[ -n $perf_out ]]; then perf record -q ${TITO_PERF_CALLGRAPH:--g} -F 1999 -o "$perf_out" -p "$srv_pid" -- sleep "$dur" 2>/dev/null; else sleep "$dur"; fi
 t1=$(cpu_ticks $srv_pid); s1=$(cpu_ticks $stub_pid)
 wait $lg || true
 hz=$(getconf CLK_TCK)

@@ -38,7 +38,9 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     boost::system::error_code ec;
     // The document lives in an arena (dropped with the reply); what the session keeps (the
     // assistant message, the ids) is copied out below.
-    validated_reply out{json::parse_exact(body, ec, 512, json::make_arena(body.size() * 2 + 1024))};
+    auto arena = json::new_arena(body.size() * 2 + 1024);
+    auto doc_value = json::parse_exact(body, ec, 512, boost::json::storage_ptr(arena.get()));
+    validated_reply out{std::move(arena), std::move(doc_value)};
     if (ec) return bad("upstream response is not valid JSON: " + ec.message());
     const auto& doc = out.doc;
     if (!doc.is_object()) return bad("invalid chat completion response: expected a JSON object");
@@ -59,7 +61,9 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     const auto* msg = ch.if_contains("message");
     if (msg && !msg->is_null() && !msg->is_object())
         return bad("invalid chat completion response: message must be an object");
-    out.assistant_message = (msg && msg->is_object()) ? *msg : boost::json::value(boost::json::object{});
+    // Copy-assigned: the copy takes the member's heap storage (the session keeps it), not the arena.
+    if (msg && msg->is_object()) out.assistant_message = *msg;
+    else out.assistant_message = boost::json::object{};
     auto* content = out.assistant_message.get_object().if_contains("content");
     if (!content || content->is_null())
         return bad("assistant message content is None, when tool call parser failed SGLang should still return an "

@@ -11,12 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "base/json_parse.hpp"
 #include "base/result.hpp"
 #include "chat/family.hpp"
 
 namespace tito::api {
 
 struct validated_reply {
+    json::owned_arena arena;               // holds doc; the other members are on the heap
     boost::json::value doc;                // the parsed upstream response (unstripped)
     boost::json::value assistant_message;  // choices[0].message (an object; null/missing -> {})
     chat::token_ids completion_ids;        // entry[1] of output_token_logprobs

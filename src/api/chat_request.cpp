@@ -32,9 +32,10 @@ result<boost::json::value> parse_json_body(std::string_view body, boost::json::s
 result<normalized_chat> normalize_chat_request(std::string raw, const chat::family& fam, const chat_flags& flags) {
     // The body DOM (the whole history, every turn) lives in one arena: built by bumping a pointer,
     // dropped at the end of the turn in one go. The appended messages are copied to the heap on commit.
-    TITO_TRY(auto parsed, parse_json_body(raw, json::make_arena(raw.size() * 2 + 1024)));
+    auto arena = json::new_arena(raw.size() * 2 + 1024);
+    TITO_TRY(auto parsed, parse_json_body(raw, boost::json::storage_ptr(arena.get())));
     if (!parsed.is_object()) return error{errc::bad_request, "invalid JSON body: expected an object"};
-    normalized_chat out{std::move(parsed.get_object())};
+    normalized_chat out{std::move(arena), std::move(parsed.get_object())};
     auto& b = out.body;
 
     if (auto* s = b.if_contains("stream")) out.client_stream = python_truthy(*s);

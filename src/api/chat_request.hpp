@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/json_parse.hpp"
 #include "base/json_raw.hpp"
 #include "base/result.hpp"
 #include "chat/family.hpp"
@@ -29,9 +30,10 @@ struct chat_flags {
     bool use_lora = false;            // lora_rank > 0 or an adapter path
 };
 
-// `body` lives in a per-request arena (json::make_arena): move-construct a normalized_chat, never
-// move-assign it (Boost.JSON copies on assignment across memory resources).
+// `body` lives in `arena`: move-construct a normalized_chat, never move-assign it (Boost.JSON
+// copies on assignment across memory resources); nothing copy-constructed from it may outlive it.
 struct normalized_chat {
+    json::owned_arena arena;      // holds body (and the client's message list moved out of it)
     boost::json::object body;     // what goes upstream (input_ids added after prepare)
     std::string raw;              // the client's body text
     std::vector<json::raw_member> verbatim;  // raw's "messages" and "tools" when their text is what re-serializing writes

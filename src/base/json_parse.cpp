@@ -102,6 +102,8 @@ boost::json::value parse_exact(std::string_view text, boost::system::error_code&
     return p.handler().st.release();
 }
 
+owned_arena new_arena(std::size_t initial_bytes) { return std::make_unique<boost::json::monotonic_resource>(initial_bytes); }
+
 boost::json::storage_ptr make_arena(std::size_t initial_bytes) {
     return boost::json::make_shared_resource<boost::json::monotonic_resource>(initial_bytes);
 }

@@ -8,9 +8,11 @@
 //   boost::json::value v = tito::json::parse_exact(text, ec);
 #pragma once
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
+#include <memory>
 #include <string_view>
 
 namespace tito::json {
@@ -23,5 +25,14 @@ boost::json::value parse_exact(std::string_view text, boost::system::error_code&
                                boost::json::storage_ptr sp = {});
 // A fresh arena (boost::json::monotonic_resource, first block `initial_bytes`) for one document.
 boost::json::storage_ptr make_arena(std::size_t initial_bytes);
+
+// An arena its holder owns beside the document (declared before it), passed to parse_exact as
+// storage_ptr(arena.get()). Unlike make_arena's shared one, nothing in it is ever destroyed value
+// by value: Boost.JSON skips the destructor walk for an unshared, trivially-deallocating resource,
+// and the arena goes in one free. The price: nothing made from the document may outlive the
+// holder unless it was copied into other storage (a heap value assigned from it, or
+// value(v, storage_ptr{})); a plain copy construction keeps the source's arena.
+using owned_arena = std::unique_ptr<boost::json::monotonic_resource>;
+owned_arena new_arena(std::size_t initial_bytes);
 
 }  // namespace tito::json
