@@ -222,6 +222,13 @@ http::response client_response(const turn_ptr& t, const upstream::response& up, 
     return r;
 }
 
+// The record's tools: the previous record's when equal (most turns send the same list), else a
+// heap copy out of the request arena.
+std::shared_ptr<const boost::json::value> record_tools(const session::record_ptr& previous, const boost::json::value& tools) {
+    if (previous && previous->tools && *previous->tools == tools) return previous->tools;
+    return std::make_shared<const boost::json::value>(tools, boost::json::storage_ptr{});
+}
+
 void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     t->t_upstream_done = clock::now();
     t->s->clear_inflight();
@@ -245,7 +252,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     // Records live as long as the session: no reserve slack kept with them.
     for (auto* text : {&rec.request_json, &rec.response_json})
         if (text->capacity() > text->size() + text->size() / 8) text->shrink_to_fit();
-    rec.tools = std::move(t->n->tools);
+    rec.tools = record_tools(f.p.previous, t->n->tools());
     rec.timestamp = epoch_seconds();
     auto committed = t->s->trajectory().commit(std::move(f.p), std::move(f.messages), std::move(v->assistant_message),
                                                v->completion_ids, std::move(rec), t->ctx->family->max_trim_tokens());
@@ -260,7 +267,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
 }
 
 void run_prepare(const turn_ptr& t) {
-    auto p = t->s->trajectory().prepare(t->n->messages(), t->n->tools, t->n->kwargs, *t->ctx->family, t->ctx->matcher);
+    auto p = t->s->trajectory().prepare(t->n->messages(), t->n->tools(), t->n->kwargs, *t->ctx->family, t->ctx->matcher);
     on_shard(t, [t, p = std::move(p)]() mutable {
         t->t_prepared = clock::now();
         if (!p) return finish_error(t, p.error());

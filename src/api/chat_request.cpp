@@ -21,6 +21,12 @@ bool python_truthy(const boost::json::value& v) {
     return false;
 }
 
+const boost::json::value& normalized_chat::tools() const {
+    static const boost::json::value none;
+    const auto* t = body.if_contains("tools");
+    return t ? *t : none;
+}
+
 result<boost::json::value> parse_json_body(std::string_view body, boost::json::storage_ptr sp) {
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::value(boost::json::object(sp));
     boost::system::error_code ec;
@@ -69,7 +75,6 @@ result<normalized_chat> normalize_chat_request(std::string raw, const chat::fami
     for (std::size_t i = 0; i < msgs->get_array().size(); ++i)
         if (!msgs->get_array()[i].is_object())
             return error{errc::bad_request, fmt::format("messages[{}] must be an object", i)};
-    if (auto* t = b.if_contains("tools")) out.tools = *t;
 
     // The history is most of every body: its text goes upstream as sent when re-serializing it
     // would give the same bytes. Only keys the server never rewrites qualify. (The views point

@@ -38,8 +38,10 @@ struct normalized_chat {
     std::string raw;              // the client's body text
     std::vector<json::raw_member> verbatim;  // raw's "messages" and "tools" when their text is what re-serializing writes
     bool client_stream = false;   // Python truthiness of the popped "stream"
-    boost::json::value tools;     // body.tools, or null (a heap copy: the record keeps it)
     boost::json::object kwargs;   // effective chat-template kwargs for this turn's render (heap)
+
+    // body["tools"], or null when absent (in the arena: the record keeps a heap copy or shares one).
+    const boost::json::value& tools() const;
 
     // The client's raw list, body["messages"] (checked to be a list of objects).
     boost::json::array& messages() { return body.at("messages").get_array(); }

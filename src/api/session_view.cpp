@@ -53,7 +53,9 @@ std::string session_metadata_json(const context& ctx, const session::snapshot& s
     std::string out = "{";
     const auto& ids = snap.token_ids();
     if (!ids.empty() && ctx.family) {
-        const boost::json::value& tools = snap.records.empty() ? boost::json::value() : snap.records.back()->tools;
+        static const boost::json::value none;
+        const boost::json::value& tools =
+            snap.records.empty() || !snap.records.back()->tools ? none : *snap.records.back()->tools;
         auto ms = ctx.family->compare(snap.messages_array(), tools, ids);
         if (ms) {  // a failure is omitted, never an error (7.1)
             out += "\"tito_session_mismatch\":";

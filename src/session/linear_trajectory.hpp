@@ -37,7 +37,9 @@ struct record {
     double request_timestamp = 0;  // arrival of the chat request
     std::string request_json;
     std::string response_json;
-    boost::json::value tools;      // request.tools (the comparator renders with the last turn's tools)
+    // request.tools, null when absent (the comparator renders with the last turn's tools); shared
+    // with the previous record when equal, as it is on most turns.
+    std::shared_ptr<const boost::json::value> tools;
     chat::token_ids checkpoint;    // prompt_token_ids ++ completion_token_ids
     // Where request_json lists the prompt ids: request_json.substr(prompt_ids_at, prompt_ids_len)
     // is the inner text of input_ids ("1,2,3"), the first prompt_ids_count ids of the checkpoint.
