@@ -8,6 +8,7 @@
 #   --perf FILE also samples the server with `perf record -g` over the measured window
 #   (TITO_PERF_CALLGRAPH="--call-graph dwarf,16384" for call chains through the libraries).
 #   TITO_SERVER_PRELOAD=lib.so in the environment preloads it into the server (allocator comparisons).
+#   TITO_SERVER_BIN=path runs another tito-server build (A/B comparisons of two commits).
 #   --server-args "..." extra tito-server flags (e.g. "--log-level off"; log_cost.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,7 +34,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" > "$out/stub.log" 2>&1 &
 stub_pid=$!
 stub_port=$(port_of "$out/stub.log")
-taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} $BIN/tito-server --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
+taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} ${TITO_SERVER_BIN:-$BIN/tito-server} --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \
   --tito-model qwen3 --backend-url "http://127.0.0.1:$stub_port" $server_args > "$out/server.log" 2> "$out/server.err" &
 srv_pid=$!
 srv_port=$(port_of "$out/server.log")

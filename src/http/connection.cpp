@@ -15,7 +15,6 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 
@@ -26,6 +25,7 @@
 #include <vector>
 
 #include "http/detail/server_impl.hpp"
+#include "http/head.hpp"
 #include "net/asio_runtime.hpp"
 #include "obs/metrics.hpp"
 
@@ -108,22 +108,13 @@ request to_plain(bhttp::request<bhttp::string_body>&& br) {
     return r;
 }
 
-bhttp::response<bhttp::string_body> to_beast(response&& r, unsigned version, bool keep_alive, bool head,
-                                             const std::string& server_name) {
-    bhttp::response<bhttp::string_body> br{static_cast<bhttp::status>(r.status), version};
-    for (auto& h : r.headers) br.insert(h.name, h.value);
-    br.set(bhttp::field::server, server_name);
-    br.set(bhttp::field::date, http_date_now());
-    br.keep_alive(keep_alive);
-    if (r.no_body) {
-        br.body().clear();
-        br.content_length(boost::none);
-        return br;
-    }
-    br.body() = std::move(r.body);
-    br.prepare_payload();
-    if (head) br.body().clear();  // Content-Length stays; no body on the wire
-    return br;
+// The head of a response (see http/head.hpp), framed as Beast frames it: 1xx, 204, 304 and
+// no_body answers carry no Content-Length; a HEAD answer keeps the length of the body it omits.
+std::string head_of(const response& r, unsigned version, bool keep_alive, std::size_t body_size,
+                    const std::string& server_name) {
+    response_framing f{.status = r.status, .version = version, .keep_alive = keep_alive, .content_length = body_size};
+    if (r.no_body || r.status / 100 == 1 || r.status == 204 || r.status == 304) f.content_length.reset();
+    return response_head(f, r.headers, server_name, http_date_now());
 }
 
 // Runs the user handler and suspends until it responds (from any thread).
@@ -146,37 +137,26 @@ asio::awaitable<std::pair<response, const char*>> call_handler(std::shared_ptr<s
     co_return std::pair<response, const char*>{std::move(*state->result), state->route.load()};
 }
 
-asio::awaitable<void> write_response(beast::tcp_stream& stream, bhttp::response<bhttp::string_body>& res,
-                                     std::chrono::seconds timeout, boost::system::error_code& ec) {
-    stream.expires_after(timeout);
-    auto [wec, n] = co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
-    ec = wec;
-}
-
-// A gathered body: the header through Beast's serializer (Content-Length = the parts' total), then
-// the parts in one gather write straight from where they live.
-asio::awaitable<void> write_gathered(beast::tcp_stream& stream, response&& r, unsigned version, bool keep_alive,
+// One gather write: the head, then the body (or the gathered parts) straight from where they live.
+asio::awaitable<void> write_response(beast::tcp_stream& stream, response&& r, unsigned version, bool keep_alive,
                                      bool head, const std::string& server_name, std::chrono::seconds timeout,
                                      boost::system::error_code& ec) {
-    const auto body = std::move(r.gathered);
-    bhttp::response<bhttp::empty_body> br{static_cast<bhttp::status>(r.status), version};
-    for (auto& h : r.headers) br.insert(h.name, h.value);
-    br.set(bhttp::field::server, server_name);
-    br.set(bhttp::field::date, http_date_now());
-    br.keep_alive(keep_alive);
-    br.content_length(body->size());
-    bhttp::response_serializer<bhttp::empty_body> sr{br};
-    stream.expires_after(timeout);
-    auto [hec, hn] = co_await bhttp::async_write_header(stream, sr, asio::as_tuple(asio::use_awaitable));
-    ec = hec;
-    if (ec || head) co_return;
+    const auto gathered = std::move(r.gathered);
+    const bool body = !r.no_body && !head;
+    const std::size_t size = gathered && !r.no_body ? gathered->size() : r.body.size();
+    const std::string head_text = head_of(r, version, keep_alive, size, server_name);
     std::vector<asio::const_buffer> buffers;
-    buffers.reserve(body->parts.size());
-    for (auto p : body->parts)
-        if (!p.empty()) buffers.emplace_back(p.data(), p.size());
+    buffers.reserve(2 + (gathered ? gathered->parts.size() : 0));
+    buffers.emplace_back(head_text.data(), head_text.size());
+    if (body && gathered) {
+        for (auto p : gathered->parts)
+            if (!p.empty()) buffers.emplace_back(p.data(), p.size());
+    } else if (body && !r.body.empty()) {
+        buffers.emplace_back(r.body.data(), r.body.size());
+    }
     stream.expires_after(timeout);
-    auto [bec, bn] = co_await asio::async_write(stream, buffers, asio::as_tuple(asio::use_awaitable));
-    ec = bec;
+    auto [wec, n] = co_await asio::async_write(stream, buffers, asio::as_tuple(asio::use_awaitable));
+    ec = wec;
 }
 
 int status_for_read_error(const boost::system::error_code& ec) {
@@ -242,9 +222,8 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
             if (is_quiet_close(ec) && !(ec == bhttp::error::end_of_stream && buffer.size() > 0)) break;
             srv->stats.bad_requests.fetch_add(1, std::memory_order_relaxed);
             auto err = error_response(status_for_read_error(ec), message_for_read_error(ec));
-            auto br = to_beast(std::move(err), 11, false, false, cfg.server_name);
             boost::system::error_code wec;
-            co_await write_response(stream, br, cfg.write_timeout, wec);
+            co_await write_response(stream, std::move(err), 11, false, false, cfg.server_name, cfg.write_timeout, wec);
             break;
         }
         srv->stats.requests.fetch_add(1, std::memory_order_relaxed);
@@ -260,13 +239,8 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         if (srv->stopping.load()) keep_alive = false;
         boost::system::error_code wec;
-        if (res.gathered && !res.no_body) {
-            co_await write_gathered(stream, std::move(res), version, keep_alive, head, cfg.server_name,
-                                    cfg.write_timeout, wec);
-        } else {
-            auto br = to_beast(std::move(res), version, keep_alive, head, cfg.server_name);
-            co_await write_response(stream, br, cfg.write_timeout, wec);
-        }
+        co_await write_response(stream, std::move(res), version, keep_alive, head, cfg.server_name, cfg.write_timeout,
+                                wec);
         if (wec || !keep_alive) break;
     }
     boost::system::error_code ignored;

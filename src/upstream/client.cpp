@@ -9,17 +9,20 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/url/parse.hpp>
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "net/asio_runtime.hpp"
 #include "upstream/pool.hpp"
+#include "upstream/request_head.hpp"
 
 namespace tito::upstream {
 
@@ -112,24 +115,6 @@ asio::awaitable<result<std::shared_ptr<connection>>> acquire(exchange_state& st)
     co_return error{errc::upstream_transport, "PoolTimeout: timed out waiting for a backend connection"};
 }
 
-bhttp::request<bhttp::string_body> to_beast(const client::impl& cl, request& req) {
-    bhttp::request<bhttp::string_body> br;
-    br.method_string(req.method);
-    br.target(cl.base_path + req.path_and_query);
-    br.version(11);
-    for (auto& [name, value] : req.headers) {
-        if (beast::iequals(name, "host") || beast::iequals(name, "content-length") ||
-            beast::iequals(name, "transfer-encoding") || beast::iequals(name, "connection"))
-            continue;
-        br.insert(name, value);
-    }
-    br.set(bhttp::field::host, cl.host_header);
-    br.keep_alive(true);
-    br.body() = std::move(req.body);
-    br.prepare_payload();
-    return br;
-}
-
 asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
     auto& cl = *st.cl;
     cl.stats.requests.fetch_add(1, std::memory_order_relaxed);
@@ -139,7 +124,10 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
     std::shared_ptr<connection> c = std::move(*got);
     bool reused = c != nullptr;
     bool retried = false;
-    auto breq = to_beast(cl, req);
+    // One gather write of the head (http/head.hpp) and the body.
+    const std::string head = request_head(req.method, cl.base_path + req.path_and_query, req.headers,
+                                                cl.host_header, req.body.size());
+    const std::array<asio::const_buffer, 2> message{asio::buffer(head), asio::buffer(req.body)};
 
     for (;;) {
         if (!c) {
@@ -165,7 +153,7 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
             }
         }
         c->stream.expires_at(st.deadline);
-        auto [wec, written] = co_await bhttp::async_write(c->stream, breq, asio::as_tuple(asio::use_awaitable));
+        auto [wec, written] = co_await asio::async_write(c->stream, message, asio::as_tuple(asio::use_awaitable));
         if (!wec) break;
         boost::system::error_code ignored;
         c->stream.socket().close(ignored);
@@ -219,7 +207,7 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
     out.headers.reserve(8);
     for (const auto& f : bres) out.headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
     out.body = std::move(bres.body());
-    out.sent_body = std::move(breq.body());
+    out.sent_body = std::move(req.body);
     const bool keep = bres.keep_alive() && buffer.size() == 0 && !(st.cancel && st.cancel->cancelled());
     ++c->exchanges;
     if (keep) {
