@@ -267,7 +267,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
 }
 
 void run_prepare(const turn_ptr& t) {
-    auto p = t->s->trajectory().prepare(t->n->messages(), t->n->tools(), t->n->kwargs, *t->ctx->family, t->ctx->matcher);
+    auto p = t->s->trajectory().prepare(t->n->messages(), t->n->tools(), t->n->kwargs(), *t->ctx->family, t->ctx->matcher);
     on_shard(t, [t, p = std::move(p)]() mutable {
         t->t_prepared = clock::now();
         if (!p) return finish_error(t, p.error());

@@ -21,6 +21,12 @@ bool python_truthy(const boost::json::value& v) {
     return false;
 }
 
+const boost::json::object& normalized_chat::kwargs() const {
+    static const boost::json::object none;
+    const auto* k = body.if_contains("chat_template_kwargs");
+    return k ? k->get_object() : none;
+}
+
 const boost::json::value& normalized_chat::tools() const {
     static const boost::json::value none;
     const auto* t = body.if_contains("tools");
@@ -55,7 +61,7 @@ result<normalized_chat> normalize_chat_request(std::string raw, const chat::fami
     if (flags.use_lora) b["lora_path"] = "miles_lora";
 
     // chat_template_kwargs (3.3)
-    boost::json::object eff;
+    boost::json::object eff(b.storage());  // in the arena, like the body it goes into
     auto* req_kw = b.if_contains("chat_template_kwargs");
     if (req_kw && !req_kw->is_null() && !req_kw->is_object())
         return error{errc::bad_request, "chat_template_kwargs must be an object"};
@@ -64,9 +70,8 @@ result<normalized_chat> normalize_chat_request(std::string raw, const chat::fami
     } else {
         eff = fam.base_kwargs();
     }
-    if (!eff.empty()) b["chat_template_kwargs"] = eff;
+    if (!eff.empty()) b["chat_template_kwargs"] = std::move(eff);
     else b.erase("chat_template_kwargs");
-    out.kwargs = std::move(eff);
 
     // messages: a list of objects (the reference fails with a bare 500 otherwise; spec 5.1 asks
     // for an early 400).

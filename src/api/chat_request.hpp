@@ -38,8 +38,10 @@ struct normalized_chat {
     std::string raw;              // the client's body text
     std::vector<json::raw_member> verbatim;  // raw's "messages" and "tools" when their text is what re-serializing writes
     bool client_stream = false;   // Python truthiness of the popped "stream"
-    boost::json::object kwargs;   // effective chat-template kwargs for this turn's render (heap)
 
+    // The effective chat-template kwargs of this turn's render: body["chat_template_kwargs"] as
+    // normalized (spec 3.3), or {} when there are none.
+    const boost::json::object& kwargs() const;
     // body["tools"], or null when absent (in the arena: the record keeps a heap copy or shares one).
     const boost::json::value& tools() const;
 

@@ -61,13 +61,14 @@ private:
 
 }  // namespace
 
-bj::object dummy_assistant(const bj::value& last) {
-    bj::object a;
+bj::object dummy_assistant(const bj::value& last, bj::storage_ptr sp) {
+    bj::object a(std::move(sp));
     a["role"] = "assistant";
     a["content"] = "";
     a["reasoning_content"] = " ";
     const bj::value* tc = last.is_object() ? last.get_object().if_contains("tool_calls") : nullptr;
-    a["tool_calls"] = (tc && py_truthy(*tc)) ? *tc : bj::value(bj::array{});
+    if (tc && py_truthy(*tc)) a["tool_calls"] = *tc;  // copied into a's storage
+    else a["tool_calls"] = bj::array{};
     return a;
 }
 
@@ -84,7 +85,7 @@ result<std::string> rendered_suffix(const renderer& r, const bj::value& last_sto
     bj::array base(arena_ptr);
     base.reserve(2 + messages.size() - stored_count);
     base.push_back(bj::object{{"role", "system"}, {"content", "dummy system"}});
-    base.push_back(dummy_assistant(last_stored));
+    base.push_back(dummy_assistant(last_stored, arena_ptr));
     // The cached text is used in place (no copy); an uncached render lives in `rendered`.
     std::string rendered;
     const std::string* without = &rendered;

@@ -21,7 +21,7 @@
 namespace tito::chat {
 
 // {"role":"assistant","content":"","reasoning_content":" ","tool_calls": last.tool_calls or []}
-boost::json::object dummy_assistant(const boost::json::value& last);
+boost::json::object dummy_assistant(const boost::json::value& last, boost::json::storage_ptr sp = {});
 
 // The suffix text for messages[stored_count:] plus the generation prompt; `last_stored` is the
 // last message of the stored history (only its tool_calls are read). Nothing else of the history
