@@ -7,18 +7,23 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace tito::json {
 
-void append_python_float(std::string& out, double d) {
+namespace {
+
+// Python repr of d at p (at most 24 bytes); returns the end.
+char* write_python_float(char* p, double d) {
     if (std::isnan(d)) {
-        out += "NaN";
-        return;
+        std::memcpy(p, "NaN", 3);
+        return p + 3;
     }
     if (std::isinf(d)) {
-        out += d > 0 ? "Infinity" : "-Infinity";
-        return;
+        const std::string_view t = d > 0 ? "Infinity" : "-Infinity";
+        std::memcpy(p, t.data(), t.size());
+        return p + t.size();
     }
     // The shortest round-trip digits (Dragonbox, the algorithm behind fmt's "{}"; fmt exports it
     // as detail::dragonbox::to_decimal), laid out the way Python's repr does: fixed notation for
@@ -32,29 +37,32 @@ void append_python_float(std::string& out, double d) {
         digits[n++] = '0';
     } else {
         const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
-        const fmt::format_int sig(dec.significand);
-        n = sig.size();
-        std::memcpy(digits, sig.data(), n);
-        while (n > 1 && digits[n - 1] == '0') --n;  // significand may carry trailing zeros
-        exp = dec.exponent + static_cast<int>(sig.size()) - 1;
+        // The significand's digits (at most 17), back to front; trailing zeros dropped.
+        std::uint64_t sig = dec.significand;
+        char rev[24];
+        std::size_t len = 0;
+        do {
+            rev[len++] = static_cast<char>('0' + sig % 10);
+            sig /= 10;
+        } while (sig != 0);
+        exp = dec.exponent + static_cast<int>(len) - 1;
+        std::size_t skip = 0;
+        while (skip + 1 < len && rev[skip] == '0') ++skip;
+        for (std::size_t i = len; i > skip; --i) digits[n++] = rev[i - 1];
     }
-    char buf[48];
-    char* p = buf;
     if (negative) *p++ = '-';
     if (exp >= -4 && exp < 16) {
         if (exp < 0) {
             *p++ = '0';
             *p++ = '.';
             for (int z = -1; z > exp; --z) *p++ = '0';
-            std::memcpy(p, digits, n);
-            p += n;
+            for (std::size_t i = 0; i < n; ++i) *p++ = digits[i];
         } else {
             const auto whole = static_cast<std::size_t>(exp) + 1;
             for (std::size_t i = 0; i < whole; ++i) *p++ = i < n ? digits[i] : '0';
             *p++ = '.';
             if (n > whole) {
-                std::memcpy(p, digits + whole, n - whole);
-                p += n - whole;
+                for (std::size_t i = whole; i < n; ++i) *p++ = digits[i];
             } else {
                 *p++ = '0';
             }
@@ -63,8 +71,7 @@ void append_python_float(std::string& out, double d) {
         *p++ = digits[0];
         if (n > 1) {
             *p++ = '.';
-            std::memcpy(p, digits + 1, n - 1);
-            p += n - 1;
+            for (std::size_t i = 1; i < n; ++i) *p++ = digits[i];
         }
         *p++ = 'e';
         *p++ = exp < 0 ? '-' : '+';
@@ -73,7 +80,14 @@ void append_python_float(std::string& out, double d) {
         *p++ = static_cast<char>('0' + a / 10 % 10);
         *p++ = static_cast<char>('0' + a % 10);
     }
-    out.append(buf, p);
+    return p;
+}
+
+}  // namespace
+
+void append_python_float(std::string& out, double d) {
+    char buf[32];
+    out.append(buf, write_python_float(buf, d));
 }
 
 namespace {
@@ -134,65 +148,64 @@ bool append_quoted_short(std::string& out, std::string_view s) {
 
 }  // namespace
 
-void append_quoted(std::string& out, std::string_view s) {
+namespace {
+
+// The quoted, escaped s at p, which has room for s.size() * 6 + 2 bytes; returns the end.
+char* write_quoted(char* p, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    if (append_quoted_short(out, s)) return;
-    // Written through a pointer into room made up front (the text, the quotes and some escapes)
-    // and grown when an escape needs more, so an escape costs a few stores instead of two appends.
-    const char* p = s.data();
-    const char* const end = p + s.size();
-    std::size_t at = out.size();
-    out.resize(at + s.size() + s.size() / 8 + 8);
-    auto room = [&](std::size_t need) {
-        if (at + need > out.size()) out.resize(at + need + static_cast<std::size_t>(end - p) / 2 + 16);
-    };
-    out[at++] = '"';
-    const char* run = p;  // start of the pending run of bytes that need no escaping
+    const char* q = s.data();
+    const char* const end = q + s.size();
+    *p++ = '"';
+    const char* run = q;  // start of the pending run of bytes that need no escaping
     for (;;) {
         // Skip clean 8-byte words, then look at single bytes until the next escape.
-        while (end - p >= 8) {
+        while (end - q >= 8) {
             std::uint64_t w;
-            std::memcpy(&w, p, 8);
+            std::memcpy(&w, q, 8);
             if (word_needs_escape(w)) break;
-            p += 8;
+            q += 8;
         }
-        if (p == end) break;
-        const auto c = static_cast<unsigned char>(*p);
+        if (q == end) break;
+        const auto c = static_cast<unsigned char>(*q);
         if (!escape_table[c]) {
-            ++p;
+            ++q;
             continue;
         }
-        const auto n = static_cast<std::size_t>(p - run);
-        room(n + 6);
-        std::memcpy(out.data() + at, run, n);
-        at += n;
-        char* d = out.data() + at;
-        d[0] = '\\';
-        at += 2;
+        std::memcpy(p, run, static_cast<std::size_t>(q - run));
+        p += q - run;
+        p[0] = '\\';
         switch (c) {
-            case '"': d[1] = '"'; break;
-            case '\\': d[1] = '\\'; break;
-            case '\n': d[1] = 'n'; break;
-            case '\r': d[1] = 'r'; break;
-            case '\t': d[1] = 't'; break;
-            case '\b': d[1] = 'b'; break;
-            case '\f': d[1] = 'f'; break;
+            case '"': p[1] = '"'; break;
+            case '\\': p[1] = '\\'; break;
+            case '\n': p[1] = 'n'; break;
+            case '\r': p[1] = 'r'; break;
+            case '\t': p[1] = 't'; break;
+            case '\b': p[1] = 'b'; break;
+            case '\f': p[1] = 'f'; break;
             default:
-                d[1] = 'u';
-                d[2] = '0';
-                d[3] = '0';
-                d[4] = hex[c >> 4];
-                d[5] = hex[c & 15];
-                at += 4;
+                p[1] = 'u';
+                p[2] = '0';
+                p[3] = '0';
+                p[4] = hex[c >> 4];
+                p[5] = hex[c & 15];
+                p += 4;
         }
-        run = ++p;
+        p += 2;
+        run = ++q;
     }
-    const auto n = static_cast<std::size_t>(end - run);
-    room(n + 1);
-    std::memcpy(out.data() + at, run, n);
-    at += n;
-    out[at++] = '"';
-    out.resize(at);
+    std::memcpy(p, run, static_cast<std::size_t>(end - run));
+    p += end - run;
+    *p++ = '"';
+    return p;
+}
+
+}  // namespace
+
+void append_quoted(std::string& out, std::string_view s) {
+    if (append_quoted_short(out, s)) return;
+    const std::size_t at = out.size();
+    out.resize(at + s.size() * 6 + 2);
+    out.resize(static_cast<std::size_t>(write_quoted(out.data() + at, s) - out.data()));
 }
 
 void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }
@@ -251,40 +264,91 @@ void append_uint_items(std::string& out, std::span<const std::uint32_t> ids) {
     }
 }
 
-void append_compact(std::string& out, const boost::json::value& v) {
-    switch (v.kind()) {
-        case boost::json::kind::null: out += "null"; break;
-        case boost::json::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
-        case boost::json::kind::int64: append_int(out, v.get_int64()); break;
-        case boost::json::kind::uint64: append_uint(out, v.get_uint64()); break;
-        case boost::json::kind::double_: append_python_float(out, v.get_double()); break;
-        case boost::json::kind::string: append_quoted(out, v.get_string()); break;
-        case boost::json::kind::array: {
-            out += '[';
-            bool first = true;
-            for (const auto& e : v.get_array()) {
-                if (!first) out += ',';
-                first = false;
-                append_compact(out, e);
+namespace {
+
+// append_compact's writer: values go through a pointer into room the string already has, which
+// grows geometrically; each scalar checks for room once (a byte-at-a-time `out +=` costs a call
+// and a capacity check per byte).
+class compact_writer {
+public:
+    explicit compact_writer(std::string& out) : out_(out), at_(out.size()) {}
+    ~compact_writer() { out_.resize(at_); }
+
+    void value(const boost::json::value& v) {
+        switch (v.kind()) {
+            case boost::json::kind::null: return text("null");
+            case boost::json::kind::bool_: return text(v.get_bool() ? std::string_view("true") : "false");
+            case boost::json::kind::int64: return integer(v.get_int64());
+            case boost::json::kind::uint64: return integer(v.get_uint64());
+            case boost::json::kind::double_: at_ = static_cast<std::size_t>(write_python_float(room(32), v.get_double()) - out_.data()); return;
+            case boost::json::kind::string: return quoted(v.get_string());
+            case boost::json::kind::array: {
+                const auto& a = v.get_array();
+                put('[');
+                for (std::size_t i = 0; i < a.size(); ++i) {
+                    if (i) put(',');
+                    value(a[i]);
+                }
+                return put(']');
             }
-            out += ']';
-            break;
-        }
-        case boost::json::kind::object: {
-            out += '{';
-            bool first = true;
-            for (const auto& kv : v.get_object()) {
-                if (!first) out += ',';
-                first = false;
-                append_quoted(out, kv.key());
-                out += ':';
-                append_compact(out, kv.value());
+            case boost::json::kind::object: {
+                put('{');
+                bool first = true;
+                for (const auto& kv : v.get_object()) {
+                    if (!first) put(',');
+                    first = false;
+                    quoted(kv.key());
+                    put(':');
+                    value(kv.value());
+                }
+                return put('}');
             }
-            out += '}';
-            break;
         }
     }
-}
+
+private:
+    [[gnu::always_inline]] char* room(std::size_t n) {
+        if (out_.size() - at_ < n) out_.resize(std::max(out_.size() * 2, at_ + n + 256));
+        return out_.data() + at_;
+    }
+    [[gnu::always_inline]] void put(char c) {
+        *room(1) = c;
+        ++at_;
+    }
+    void text(std::string_view t) {
+        std::memcpy(room(t.size()), t.data(), t.size());
+        at_ += t.size();
+    }
+    template <typename Int>
+    void integer(Int v) {
+        char* p = room(24);
+        auto u = static_cast<std::uint64_t>(v);
+        if constexpr (std::is_signed_v<Int>) {
+            if (v < 0) {
+                *p++ = '-';
+                u = 0 - u;
+            }
+        }
+        char buf[20];
+        char* b = buf + sizeof buf;
+        do {
+            *--b = static_cast<char>('0' + u % 10);
+            u /= 10;
+        } while (u != 0);
+        while (b != buf + sizeof buf) *p++ = *b++;  // at most 20 bytes: no memcpy call
+        at_ = static_cast<std::size_t>(p - out_.data());
+    }
+    void quoted(std::string_view s) {
+        at_ = static_cast<std::size_t>(write_quoted(room(s.size() * 6 + 2), s) - out_.data());
+    }
+
+    std::string& out_;
+    std::size_t at_;
+};
+
+}  // namespace
+
+void append_compact(std::string& out, const boost::json::value& v) { compact_writer(out).value(v); }
 
 std::string compact(const boost::json::value& v) {
     std::string out;
