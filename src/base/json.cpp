@@ -31,11 +31,11 @@ char* write_python_float(char* p, double d) {
     // signed exponent of at least two digits. (std::to_chars costs ~4x more here.)
     const bool negative = std::signbit(d);
     char digits[24];
-    std::size_t n = 0;
+    digits[0] = '0';  // zero's one digit (and always set, for the compiler's sake)
+    std::size_t n = 1;
     int exp = 0;
-    if (d == 0) {
-        digits[n++] = '0';
-    } else {
+    if (d != 0) {
+        n = 0;
         const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
         // The significand's digits (at most 17), back to front; trailing zeros dropped.
         std::uint64_t sig = dec.significand;
