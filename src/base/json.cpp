@@ -150,7 +150,27 @@ bool append_quoted_short(std::string& out, std::string_view s) {
 
 namespace {
 
-// The quoted, escaped s at p, which has room for s.size() * 6 + 2 bytes; returns the end.
+// The exact size write_quoted writes for s: clean 8-byte words are skipped whole, only the bytes
+// of words with an escape are looked at.
+std::size_t quoted_size(std::string_view s) {
+    std::size_t n = s.size() + 2;
+    const char* q = s.data();
+    const char* const end = q + s.size();
+    auto extra = [](unsigned char c) -> std::size_t {
+        if (!escape_table[c]) return 0;
+        return (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') ? 1 : 5;
+    };
+    for (; end - q >= 8; q += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, q, 8);
+        if (!word_needs_escape(w)) continue;
+        for (int i = 0; i < 8; ++i) n += extra(static_cast<unsigned char>(q[i]));
+    }
+    for (; q < end; ++q) n += extra(static_cast<unsigned char>(*q));
+    return n;
+}
+
+// The quoted, escaped s at p, which has room for quoted_size(s) bytes; returns the end.
 char* write_quoted(char* p, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
     const char* q = s.data();
@@ -204,8 +224,8 @@ char* write_quoted(char* p, std::string_view s) {
 void append_quoted(std::string& out, std::string_view s) {
     if (append_quoted_short(out, s)) return;
     const std::size_t at = out.size();
-    out.resize(at + s.size() * 6 + 2);
-    out.resize(static_cast<std::size_t>(write_quoted(out.data() + at, s) - out.data()));
+    out.resize(at + quoted_size(s));
+    write_quoted(out.data() + at, s);
 }
 
 void append_int(std::string& out, std::int64_t v) { append_integer(out, v); }
@@ -307,9 +327,16 @@ public:
     }
 
 private:
+    // Room for n bytes at at_: the string grows by what is needed plus a little (zero-filling only
+    // that), its capacity geometrically.
     [[gnu::always_inline]] char* room(std::size_t n) {
-        if (out_.size() - at_ < n) out_.resize(std::max(out_.size() * 2, at_ + n + 256));
+        if (out_.size() - at_ < n) grow(n);
         return out_.data() + at_;
+    }
+    void grow(std::size_t n) {
+        const std::size_t want = at_ + n + 256;
+        if (want > out_.capacity()) out_.reserve(std::max(out_.capacity() * 2, want));
+        out_.resize(want);
     }
     [[gnu::always_inline]] void put(char c) {
         *room(1) = c;
@@ -339,7 +366,8 @@ private:
         at_ = static_cast<std::size_t>(p - out_.data());
     }
     void quoted(std::string_view s) {
-        at_ = static_cast<std::size_t>(write_quoted(room(s.size() * 6 + 2), s) - out_.data());
+        const std::size_t n = s.size() <= 32 ? s.size() * 6 + 2 : quoted_size(s);  // short: no counting pass
+        at_ = static_cast<std::size_t>(write_quoted(room(n), s) - out_.data());
     }
 
     std::string& out_;

@@ -149,6 +149,28 @@ TEST(json, quoted_grows_for_escape_only_strings) {
     }
 }
 
+// append_compact writes strings with its own room checks: short ones sized for the worst case,
+// long ones counted first. Every byte at every word offset, in strings from 1 to 80 bytes, inside
+// an array appended after a long prefix.
+TEST(json, compact_strings_match_the_reference_at_every_length) {
+    for (std::size_t len = 1; len <= 80; len += 3) {
+        for (int c : {0, 1, 8, 10, 31, 34, 92, 127, 195}) {
+            for (std::size_t pos = 0; pos < len; pos += 5) {
+                std::string text(len, 'w');
+                text[pos] = static_cast<char>(c);
+                boost::json::array a;
+                a.emplace_back(boost::json::string_view(text));
+                a.emplace_back(std::string(len, '"'));
+                std::string out(5000, 'p');
+                tito::json::append_compact(out, a);
+                ASSERT_EQ(out, std::string(5000, 'p') + "[" + quoted_reference(text) + "," +
+                                   quoted_reference(std::string(len, '"')) + "]")
+                    << len << " " << c << " " << pos;
+            }
+        }
+    }
+}
+
 TEST(json, uint_lists) {
     std::string out = "x";
     tito::json::append_uint_list(out, std::vector<std::uint32_t>{});
