@@ -38,18 +38,39 @@ char* write_python_float(char* p, double d) {
     if (d != 0) {
         n = 0;
         const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
-        // The significand's digits (at most 17), back to front; trailing zeros dropped.
+        // The significand without trailing zeros (at most 17 digits), written back to front two
+        // digits at a time.
         std::uint64_t sig = dec.significand;
-        char rev[24];
-        std::size_t len = 0;
-        do {
-            rev[len++] = static_cast<char>('0' + sig % 10);
+        int e10 = dec.exponent;
+        while (sig % 10 == 0) {
             sig /= 10;
-        } while (sig != 0);
-        exp = dec.exponent + static_cast<int>(len) - 1;
-        std::size_t skip = 0;
-        while (skip + 1 < len && rev[skip] == '0') ++skip;
-        for (std::size_t i = len; i > skip; --i) digits[n++] = rev[i - 1];
+            ++e10;
+        }
+        static constexpr std::uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                                  10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                                  100000000000ull, 1000000000000ull, 10000000000000ull,
+                                                  100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                                  100000000000000000ull, 1000000000000000000ull};
+        // Digit count: t = floor(bit_width * log10(2)) is floor(log10(sig)) or one more.
+        const int t = static_cast<int>((std::bit_width(sig) * 1233) >> 12);
+        n = static_cast<std::size_t>(t + 1 - (sig < pow10[t] ? 1 : 0));
+        static constexpr char pairs[] =
+            "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+            "8081828384858687888990919293949596979899";
+        char* q = digits + n;
+        while (sig >= 100) {
+            q -= 2;
+            std::memcpy(q, pairs + 2 * (sig % 100), 2);
+            sig /= 100;
+        }
+        if (sig >= 10) {
+            q -= 2;
+            std::memcpy(q, pairs + 2 * sig, 2);
+        } else {
+            *--q = static_cast<char>('0' + sig);
+        }
+        exp = e10 + static_cast<int>(n) - 1;
     }
     if (negative) *p++ = '-';
     if (exp >= -4 && exp < 16) {
