@@ -62,15 +62,7 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             if (out.size() > limits_.max_output_bytes) return park(fail(py_exc::limit, "output too large", s.where));
             return flow::normal;
         }
-        case stmt_kind::if_: {
-            const auto& st = static_cast<const if_stmt&>(s);
-            for (const auto& [test, body] : st.branches) {
-                const cond c = eval_cond(*test, sc);
-                if (c == cond::error) return flow::error;
-                if (c == cond::yes) return exec(body, sc, out);
-            }
-            return exec(st.otherwise, sc, out);
-        }
+        case stmt_kind::if_: return exec_if_body(static_cast<const if_stmt&>(s), sc, out);
         case stmt_kind::for_: return exec_for(static_cast<const for_stmt&>(s), sc, out);
         case stmt_kind::set: {
             const auto& st = static_cast<const set_stmt&>(s);
@@ -88,6 +80,21 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
             return park(fail(py_exc::template_runtime_error, "call blocks are not supported", s.where));
     }
     return flow::normal;
+}
+
+// An `if` statement whose fuel is already taken.
+flow render_state::exec_if_body(const if_stmt& st, scope* sc, std::string& out) {
+    for (const auto& [test, body] : st.branches) {
+        const cond c = eval_cond(*test, sc);
+        if (c == cond::error) return flow::error;
+        if (c == cond::yes) return exec(body, sc, out);
+    }
+    return exec(st.otherwise, sc, out);
+}
+
+flow render_state::exec_if(const if_stmt& st, scope* sc, std::string& out) {
+    if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", st.where));
+    return exec_if_body(st, sc, out);
 }
 
 flow render_state::exec_set_block(const set_block_stmt& st, scope* sc) {
@@ -195,13 +202,17 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         scope iter_scope(sc);
         iter_scope.bind_ref(sym::loop, &loop_val);
         iter_scope.bind_ref(f.tgt.sym, &items[0]);
+        // A body that is one `if` (scan loops: `{% for m in ms %}{% if ... %}...{% endif %}{% endfor %}`)
+        // is run without the statement-list and statement dispatch per iteration.
+        const if_stmt* single_if = f.body.size() == 1 && f.body[0]->kind == stmt_kind::if_
+                                       ? static_cast<const if_stmt*>(f.body[0].get()) : nullptr;
         for (std::size_t i = 0; i < count; ++i) {
             if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
             loop->set_index(i);
             iter_scope.truncate(2);
             iter_scope.rebind_ref(0, &loop_val);
             iter_scope.rebind_ref(1, &items[i]);
-            flow fl = exec(f.body, &iter_scope, out);
+            flow fl = single_if ? exec_if(*single_if, &iter_scope, out) : exec(f.body, &iter_scope, out);
             if (fl == flow::break_) break;
             if (fl == flow::error) return fl;
         }

@@ -84,6 +84,8 @@ public:
 private:
     flow exec_stmt(const stmt& s, scope* sc, std::string& out);
     flow exec_for(const for_stmt& f, scope* sc, std::string& out);
+    flow exec_if(const if_stmt& st, scope* sc, std::string& out);
+    inline flow exec_if_body(const if_stmt& st, scope* sc, std::string& out);
     enum class loop_slice : std::uint8_t { no, in_place, built, error };
     loop_slice eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin, std::size_t& count);
     flow exec_set_block(const set_block_stmt& st, scope* sc);
