@@ -157,6 +157,7 @@ struct target {
     symbol sym = 0;            // name, or the namespace variable for attr
     std::string name;          // variable name (for messages)
     std::string attr;          // attr targets
+    std::uint64_t attr_tag = 0;  // key_tag(attr)
     std::vector<target> items; // tuple targets
     src_loc where;
 };

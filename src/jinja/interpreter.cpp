@@ -32,7 +32,7 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
         case target::kind_t::attr: {
             const value* ns = sc ? sc->find(t.sym) : nullptr;
             if (!ns) ns = &root_[t.sym];
-            if (!ns->is_object() || !ns->object().set_attr(t.attr, std::move(v)))
+            if (!ns->is_object() || !ns->object().set_attr_tagged(t.attr, t.attr_tag, std::move(v)))
                 return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
             return true;
         }

@@ -51,6 +51,18 @@ TEST(interpreter, scoping) {
     EXPECT_EQ(render("{% set ns = namespace(a=0, l=[]) %}{% for x in [1,2,3] %}{% set ns.a = ns.a + x %}{% set ns.l = ns.l + [x] %}{% endfor %}{{ ns.a }} {{ ns.l }}"),
               "6 [1, 2, 3]");
     EXPECT_TRUE(fails_with("{% set x = 1 %}{% set x.a = 2 %}", "non-namespace"));
+    // `set ns.attr` matches the attribute by the tag computed at parse time: names sharing their
+    // first 7 bytes, new attributes, and a scan loop whose body is one `if` setting a flag.
+    EXPECT_EQ(render("{% set ns = namespace(abcdefgh1=1, abcdefgh2=2) %}{% set ns.abcdefgh2 = 5 %}{% set ns.abcdefgh3 = 7 %}"
+                     "{{ ns.abcdefgh1 }}{{ ns.abcdefgh2 }}{{ ns.abcdefgh3 }}"),
+              "157");
+    EXPECT_EQ(render("{% set ns = namespace(found=false, n=0) %}{% for m in [{'r': 'a'}, {'r': 'b'}, {'r': 'b', 't': 1}, {'r': 'b'}] %}"
+                     "{% if m.r == 'b' and 't' not in m %}{% set ns.found = true %}{% set ns.n = loop.index %}{% elif m.r == 'a' %}"
+                     "{% set ns.n = -1 %}{% else %}{% break %}{% endif %}{% endfor %}{{ ns.found }} {{ ns.n }}"),
+              "True 2");
+    EXPECT_EQ(render("{% for m in [1, 2, 3, 4] %}{% if m == 3 %}{% break %}{% elif m == 1 %}{% continue %}{% else %}{{ m }}{% endif %}"
+                     "{% endfor %}"),
+              "2");
 }
 
 TEST(interpreter, macros) {
