@@ -119,6 +119,30 @@ private:
     failure pending_;
 };
 
+namespace detail {
+
+// lhs == 'lit' (or != when c.negated) for a compare_expr of shape eq_literal: a string operand is
+// compared in place (by tag when short), anything else via py_eq.
+inline cond eq_literal(const value& lhs, const compare_expr& c) {
+    const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
+    bool eq;
+    if (lhs.is_string()) {
+        const std::string& x = lhs.str();
+        const std::string& y = lit.str();
+        const std::size_t n = x.size();
+        if (n != y.size()) eq = false;
+        else if (n < 8) eq = key_tag(x) == c.key_tag;  // the tag is the whole string
+        else if (n <= 16) eq = dict_data::load8(x.data()) == dict_data::load8(y.data()) &&
+                                dict_data::load8(x.data() + n - 8) == dict_data::load8(y.data() + n - 8);
+        else eq = std::char_traits<char>::compare(x.data(), y.data(), n) == 0;
+    } else {
+        eq = py_eq(lhs, lit);
+    }
+    return eq != c.negated ? cond::yes : cond::no;
+}
+
+}  // namespace detail
+
 // JREF(p, eval_ref(...)): binds p or returns the parked failure.
 // FTRY(decl, expr) / FTRY_VOID(expr): like JTRY inside statement code returning flow.
 #define FTRY_IMPL(tmp, decl, expr)               \

@@ -178,25 +178,22 @@ cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src
 
 // `x == 'lit'`, `x != 'lit'`: a string operand is compared in place, anything else via py_eq.
 cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
+    if (c.first->kind == expr_kind::attr) {  // `name.attr == 'lit'` with a dict entry: read in place
+        const auto& a = static_cast<const attr_expr&>(*c.first);
+        if (a.obj->kind == expr_kind::name && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
+            const symbol s = static_cast<const name_expr&>(*a.obj).sym;
+            const value* obj = sc ? sc->find(s) : nullptr;
+            if (!obj) obj = &root_[s];
+            if (obj->is_dict()) {
+                if (const value* v = obj->dict().find(a.name, a.key_tag)) return detail::eq_literal(*v, c);
+            }
+        }
+    }
     value tmp;
     const value* lhs = c.first->kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(*c.first), sc, tmp)
                                                         : eval_ref(*c.first, sc, tmp);
     if (!lhs) return cond::error;
-    const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
-    bool eq;
-    if (lhs->is_string()) {
-        const std::string& x = lhs->str();
-        const std::string& y = lit.str();
-        const std::size_t n = x.size();
-        if (n != y.size()) eq = false;
-        else if (n < 8) eq = key_tag(x) == c.key_tag;  // the tag is the whole string
-        else if (n <= 16) eq = dict_data::load8(x.data()) == dict_data::load8(y.data()) &&
-                                dict_data::load8(x.data() + n - 8) == dict_data::load8(y.data() + n - 8);
-        else eq = std::char_traits<char>::compare(x.data(), y.data(), n) == 0;
-    } else {
-        eq = py_eq(*lhs, lit);
-    }
-    return eq != c.negated ? cond::yes : cond::no;
+    return detail::eq_literal(*lhs, c);
 }
 
 // `'lit' in x`, `'lit' not in x`: a dict is searched with the tag computed at parse time.
