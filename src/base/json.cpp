@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -94,16 +95,19 @@ void append_integer(std::string& out, Int v) {
     out.append(f.data(), f.size());
 }
 
-// True when one of the 8 bytes of `w` needs escaping: a byte < 0x20, '"' or '\\'.
-// (The classic "has a byte less than n" / "has a zero byte" word tricks.)
-bool word_needs_escape(std::uint64_t w) {
+// Nonzero when one of the 8 bytes of `w` (little-endian) needs escaping: a byte < 0x20, '"' or
+// '\\' (the classic "has a byte less than n" / "has a zero byte" word tricks). A byte's high bit
+// may also be set above a byte that needs escaping (a borrow runs upwards), never below the first
+// one, so the lowest set bit marks the first byte to escape.
+std::uint64_t escape_mask(std::uint64_t w) {
     constexpr std::uint64_t ones = 0x0101010101010101ull;
     constexpr std::uint64_t highs = 0x8080808080808080ull;
     const std::uint64_t below_space = (w - ones * 0x20) & ~w;
     const std::uint64_t q = w ^ (ones * '"');
     const std::uint64_t b = w ^ (ones * '\\');
-    return ((below_space | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs) != 0;
+    return (below_space | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
 }
+bool word_needs_escape(std::uint64_t w) { return escape_mask(w) != 0; }
 
 }  // namespace
 
@@ -149,11 +153,16 @@ void append_quoted(std::string& out, std::string_view s) {
     out[at++] = '"';
     const char* run = p;  // start of the pending run of bytes that need no escaping
     for (;;) {
-        // Skip clean 8-byte words, then look at single bytes until the next escape.
+        // Skip clean 8-byte words; in a word that needs escaping, go straight to its first
+        // escape (escaped text such as JSON in JSON has one every few bytes). The last few bytes
+        // are looked at one by one.
         while (end - p >= 8) {
             std::uint64_t w;
             std::memcpy(&w, p, 8);
-            if (word_needs_escape(w)) break;
+            if (const std::uint64_t m = escape_mask(w)) {
+                p += std::countr_zero(m) >> 3;
+                break;
+            }
             p += 8;
         }
         if (p == end) break;
