@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "jinja/builtins.hpp"
 #include "jinja/fuel.hpp"
 #include "jinja/parser.hpp"
 #include "jinja/scope.hpp"
@@ -94,6 +95,30 @@ private:
     flow park(failure f) { pending_ = std::move(f); return flow::error; }
     jres<bool> assign(const target& t, value v, scope* sc);
     const value* find_name(const expr& e, scope* sc, value& tmp);
+    // `name.attr` where name is bound to a dict and attr is not a dict method (message.role): the
+    // entry, read in place; &missing_key_ (undefined) when the dict has no such key; nullptr for
+    // any other shape, with `obj` set to what the name is bound to when it is bound (then
+    // eval_attr_slow, or eval_attr when obj is null, decides). For conditions and comparisons,
+    // where the undefined's message does not matter; outputs go through eval_attr.
+    const value* dict_attr_fast(const attr_expr& a, scope* sc, const value*& obj) const noexcept {
+        obj = nullptr;
+        if (a.obj->kind != expr_kind::name) return nullptr;
+        obj = bound_name(static_cast<const name_expr&>(*a.obj).sym, sc);
+        if (!obj || !obj->is_dict() || (a.method_mask & (mm_dict | mm_unsafe_dict)) != 0) return nullptr;
+        const value* v = obj->dict().find(a.name, a.key_tag);
+        return v ? v : &missing_key_;
+    }
+    // The value a name is bound to (a scope, or the root frame when defined there), else nullptr.
+    const value* bound_name(symbol s, const scope* sc) const noexcept {
+        if (sc) {
+            if (const value* v = sc->find(s)) return v;
+        }
+        const value& r = root_[s];
+        if (!r.is_undefined() || r.undefined_has_info()) return &r;
+        return nullptr;
+    }
+    // truthy(name.attr) with dict_attr_fast's lookup reused by the general path.
+    cond attr_truthy(const attr_expr& a, scope* sc);
     const value* eval_attr(const attr_expr& a, scope* sc, value& tmp);
     const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
     const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
@@ -117,6 +142,7 @@ private:
     std::optional<std::tm> now_;
     int depth_ = 0;
     failure pending_;
+    const value missing_key_;  // undefined
 };
 
 namespace detail {

@@ -178,16 +178,9 @@ cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src
 
 // `x == 'lit'`, `x != 'lit'`: a string operand is compared in place, anything else via py_eq.
 cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
-    if (c.first->kind == expr_kind::attr) {  // `name.attr == 'lit'` with a dict entry: read in place
-        const auto& a = static_cast<const attr_expr&>(*c.first);
-        if (a.obj->kind == expr_kind::name && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0) {
-            const symbol s = static_cast<const name_expr&>(*a.obj).sym;
-            const value* obj = sc ? sc->find(s) : nullptr;
-            if (!obj) obj = &root_[s];
-            if (obj->is_dict()) {
-                if (const value* v = obj->dict().find(a.name, a.key_tag)) return detail::eq_literal(*v, c);
-            }
-        }
+    if (c.first->kind == expr_kind::attr) {  // `name.attr == 'lit'` on a dict: the entry in place
+        const value* obj;
+        if (const value* v = dict_attr_fast(static_cast<const attr_expr&>(*c.first), sc, obj)) return detail::eq_literal(*v, c);
     }
     value tmp;
     const value* lhs = c.first->kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(*c.first), sc, tmp)
@@ -329,6 +322,16 @@ inline cond truthy_cond(const value* v) {
 
 }  // namespace
 
+cond render_state::attr_truthy(const attr_expr& a, scope* sc) {
+    const value* obj;
+    if (const value* v = dict_attr_fast(a, sc, obj)) return truthy_cond(v);
+    if (obj && obj->is_object() && a.loop_attr < 0) {  // a namespace attribute (`not ns.found`)
+        if (const value* v = obj->object().attr_ref(a.name, a.key_tag)) return truthy_cond(v);
+    }
+    value tmp;
+    return truthy_cond(obj ? eval_attr_slow(a, obj, tmp) : eval_attr(a, sc, tmp));
+}
+
 cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
         case expr_kind::compare: {
@@ -341,9 +344,8 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
         case expr_kind::not_: {
             const expr& o = *static_cast<const unary_expr&>(e).operand;
             cond t;
-            if (o.kind == expr_kind::attr) {  // `not ns.flag`
-                value tmp;
-                t = truthy_cond(eval_attr(static_cast<const attr_expr&>(o), sc, tmp));
+            if (o.kind == expr_kind::attr) {  // `not ns.flag`, `not message.content`
+                t = attr_truthy(static_cast<const attr_expr&>(o), sc);
             } else {
                 t = eval_cond(o, sc);
             }
@@ -362,8 +364,7 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
             return eval_cond(*l.rhs, sc);
         }
         case expr_kind::attr: {
-            value tmp;
-            return truthy_cond(eval_attr(static_cast<const attr_expr&>(e), sc, tmp));
+            return attr_truthy(static_cast<const attr_expr&>(e), sc);
         }
         default: {
             value tmp;
