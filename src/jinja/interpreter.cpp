@@ -64,12 +64,7 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
         }
         case stmt_kind::if_: return exec_if_body(static_cast<const if_stmt&>(s), sc, out);
         case stmt_kind::for_: return exec_for(static_cast<const for_stmt&>(s), sc, out);
-        case stmt_kind::set: {
-            const auto& st = static_cast<const set_stmt&>(s);
-            FTRY(value v, eval(*st.e, sc));
-            FTRY_VOID(assign(st.tgt, std::move(v), sc));
-            return flow::normal;
-        }
+        case stmt_kind::set: return exec_set(static_cast<const set_stmt&>(s), sc);
         case stmt_kind::set_block: return exec_set_block(static_cast<const set_block_stmt&>(s), sc);
         case stmt_kind::macro: return exec_macro_def(static_cast<const macro_stmt&>(s), sc);
         case stmt_kind::filter_block: return exec_filter_block(static_cast<const filter_block_stmt&>(s), sc, out);
@@ -95,6 +90,33 @@ flow render_state::exec_if_body(const if_stmt& st, scope* sc, std::string& out) 
 flow render_state::exec_if(const if_stmt& st, scope* sc, std::string& out) {
     if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", st.where));
     return exec_if_body(st, sc, out);
+}
+
+// `set name = e` and `set ns.attr = e` without result objects: the value is read in place and
+// copied once into its binding. Tuple targets go through assign().
+flow render_state::exec_set(const set_stmt& st, scope* sc) {
+    value tmp;
+    const value* p = eval_ref(*st.e, sc, tmp);
+    if (!p) return flow::error;
+    const target& t = st.tgt;
+    switch (t.kind) {
+        case target::kind_t::name: {
+            value v = p == &tmp ? std::move(tmp) : *p;  // copied before the binding changes (set x = x)
+            if (sc) sc->set(t.sym, std::move(v));
+            else root_[t.sym] = std::move(v);
+            return flow::normal;
+        }
+        case target::kind_t::attr: {
+            const value* ns = sc ? sc->find(t.sym) : nullptr;
+            if (!ns) ns = &root_[t.sym];
+            if (ns->is_object() && ns->object().set_attr_tagged(t.attr, t.attr_tag, p == &tmp ? std::move(tmp) : value(*p)))
+                return flow::normal;
+            return park(fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where));
+        }
+        case target::kind_t::tuple: break;
+    }
+    FTRY_VOID(assign(t, p == &tmp ? std::move(tmp) : *p, sc));
+    return flow::normal;
 }
 
 flow render_state::exec_set_block(const set_block_stmt& st, scope* sc) {

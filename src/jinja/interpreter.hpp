@@ -89,6 +89,7 @@ private:
     inline flow exec_if_body(const if_stmt& st, scope* sc, std::string& out);
     enum class loop_slice : std::uint8_t { no, in_place, built, error };
     loop_slice eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin, std::size_t& count);
+    flow exec_set(const set_stmt& st, scope* sc);
     flow exec_set_block(const set_block_stmt& st, scope* sc);
     flow exec_macro_def(const macro_stmt& m, scope* sc);
     flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
