@@ -10,6 +10,18 @@ namespace tito::jinja {
 
 failure undefined_failure(const value& v, src_loc w);  // interpreter_access.cpp
 
+flow render_state::out_of_fuel(src_loc where) {
+    return park(fail(py_exc::limit, "template exceeded its step budget", where));
+}
+
+// An output statement's expression failed: located at the statement unless it has a location.
+flow render_state::output_failed(failure f, src_loc where) {
+    f.set_where(where);
+    return park(std::move(f));
+}
+
+flow render_state::out_of_room(src_loc where) { return park(fail(py_exc::limit, "output too large", where)); }
+
 jres<bool> render_state::run(std::string& out) {
     if (exec(prog_.body, nullptr, out) == flow::error) return take_pending();
     return true;
@@ -51,15 +63,15 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
 }
 
 flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
-    if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", s.where));
+    if (!fuel_.consume()) return out_of_fuel(s.where);
     switch (s.kind) {
         case stmt_kind::data:
             out += static_cast<const data_stmt&>(s).text;
             return flow::normal;
         case stmt_kind::output: {
             auto r = eval_into(*static_cast<const output_stmt&>(s).e, sc, out);
-            if (!r) { r.error().set_where(s.where); return park(std::move(r).error()); }
-            if (out.size() > limits_.max_output_bytes) return park(fail(py_exc::limit, "output too large", s.where));
+            if (!r) return output_failed(std::move(r).error(), s.where);
+            if (out.size() > limits_.max_output_bytes) return out_of_room(s.where);
             return flow::normal;
         }
         case stmt_kind::if_: return exec_if_body(static_cast<const if_stmt&>(s), sc, out);
@@ -88,7 +100,7 @@ flow render_state::exec_if_body(const if_stmt& st, scope* sc, std::string& out) 
 }
 
 flow render_state::exec_if(const if_stmt& st, scope* sc, std::string& out) {
-    if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", st.where));
+    if (!fuel_.consume()) return out_of_fuel(st.where);
     return exec_if_body(st, sc, out);
 }
 
@@ -229,7 +241,7 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         const if_stmt* single_if = f.body.size() == 1 && f.body[0]->kind == stmt_kind::if_
                                        ? static_cast<const if_stmt*>(f.body[0].get()) : nullptr;
         for (std::size_t i = 0; i < count; ++i) {
-            if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
+            if (!fuel_.consume()) return out_of_fuel(f.where);
             loop->set_index(i);
             iter_scope.truncate(2);
             iter_scope.rebind_ref(0, &loop_val);
@@ -241,7 +253,7 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         return flow::normal;
     }
     for (std::size_t i = 0; i < count; ++i) {
-        if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
+        if (!fuel_.consume()) return out_of_fuel(f.where);
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
         scope iter_scope(sc);
         loop->set_index(i);

@@ -94,6 +94,9 @@ private:
     flow exec_macro_def(const macro_stmt& m, scope* sc);
     flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
     flow park(failure f) { pending_ = std::move(f); return flow::error; }
+    [[gnu::cold, gnu::noinline]] flow out_of_fuel(src_loc where);
+    [[gnu::cold, gnu::noinline]] flow output_failed(failure f, src_loc where);
+    [[gnu::cold, gnu::noinline]] flow out_of_room(src_loc where);
     jres<bool> assign(const target& t, value v, scope* sc);
     const value* find_name(const expr& e, scope* sc, value& tmp);
     // `name.attr` where name is bound to a dict and attr is not a dict method (message.role): the
