@@ -291,7 +291,40 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     return in_buf;
 }
 
+namespace {
+
+bool check_simple(simple_test k, const value& v) {
+    switch (k) {
+        case simple_test::defined: return !v.is_undefined();
+        case simple_test::undefined: return v.is_undefined();
+        case simple_test::none: return v.is_none();
+        case simple_test::string: return v.is_string();
+        case simple_test::mapping: return v.is_dict();
+        case simple_test::boolean: return v.is_bool();
+        case simple_test::integer: return v.is_int();
+        case simple_test::number: return v.is_number();
+        case simple_test::no: break;
+    }
+    return false;
+}
+
+}  // namespace
+
 cond render_state::eval_test(const test_expr& t, scope* sc) {
+    if (t.simple != simple_test::no) {  // `x is defined`, `x.y is none`, ...: no call, no arguments
+        value tmp;
+        const value* v;
+        if (t.operand->kind == expr_kind::attr) {
+            const auto& a = static_cast<const attr_expr&>(*t.operand);
+            const value* obj;
+            v = dict_attr_fast(a, sc, obj);
+            if (!v) v = obj ? eval_attr_slow(a, obj, tmp) : eval_attr(a, sc, tmp);
+        } else {
+            v = eval_ref(*t.operand, sc, tmp);
+        }
+        if (!v) return cond::error;
+        return check_simple(t.simple, *v) ? cond::yes : cond::no;
+    }
     if (!t.fn) return park_cond(fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where));
     value tmp;
     const value* operand = eval_ref(*t.operand, sc, tmp);
