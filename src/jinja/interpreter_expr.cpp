@@ -55,6 +55,8 @@ const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, 
         // Only the loop object answers loop_attr and only namespaces attr_ref, so the order is free.
         if (a.loop_attr < 0) {
             if (const value* v = obj->object().attr_ref(a.name, a.key_tag)) return v;
+        } else if (obj != &tmp && obj->object().loop_attr(a.loop_attr, tmp)) {  // loop.index0, loop.last, ...
+            return &tmp;
         }
     }
     return eval_attr_generic(a, *obj, tmp);
