@@ -60,6 +60,13 @@ TEST(interpreter, scoping) {
                      "{% if m.r == 'b' and 't' not in m %}{% set ns.found = true %}{% set ns.n = loop.index %}{% elif m.r == 'a' %}"
                      "{% set ns.n = -1 %}{% else %}{% break %}{% endif %}{% endfor %}{{ ns.found }} {{ ns.n }}"),
               "True 2");
+    // `set` reads its value in place and copies it once: a target on its own right-hand side, in
+    // the root frame and in a loop scope, a namespace attribute from itself, tuple targets.
+    EXPECT_EQ(render("{% set x = [1] %}{% set x = x + x %}{% set y = x %}{% set x = 5 %}{{ x }} {{ y }}|"
+                     "{% for i in [1, 2] %}{% set i = i * 10 %}{% set z = i %}{% set z = z + 1 %}{{ z }},{% endfor %}|"
+                     "{% set ns = namespace(a='p', l=[1]) %}{% set ns.a = ns.a ~ ns.a %}{% set ns.l = ns.l + ns.l %}{{ ns.a }} {{ ns.l }}|"
+                     "{% set a, b = [3, 4] %}{% set a, b = b, a %}{{ a }}{{ b }}|{% set u = missing %}{{ u is defined }}"),
+              "5 [1, 1]|11,21,|pp [1, 1]|43|False");
     EXPECT_EQ(render("{% for m in [1, 2, 3, 4] %}{% if m == 3 %}{% break %}{% elif m == 1 %}{% continue %}{% else %}{{ m }}{% endif %}"
                      "{% endfor %}"),
               "2");
