@@ -196,10 +196,22 @@ cond render_state::eval_literal_in(const compare_expr& c, scope* sc) {
     const value& lit = static_cast<const literal_expr&>(*c.first).val;
     value tmp;
     const expr& re = *c.rest[0].second;
-    const value* rhs = re.kind == expr_kind::name ? find_name(re, sc, tmp) : eval_ref(re, sc, tmp);
+    const value* rhs;
+    if (re.kind == expr_kind::name) {
+        rhs = find_name(re, sc, tmp);
+    } else if (re.kind == expr_kind::attr) {  // `'<tag>' in message.content`: the entry in place
+        const auto& a = static_cast<const attr_expr&>(re);
+        const value* obj;
+        rhs = dict_attr_fast(a, sc, obj);  // a missing key is an undefined, which contains nothing
+        if (!rhs) rhs = obj ? eval_attr_slow(a, obj, tmp) : eval_attr(a, sc, tmp);
+    } else {
+        rhs = eval_ref(re, sc, tmp);
+    }
     if (!rhs) return cond::error;
-    if (!rhs->is_dict()) return compare_op(c.rest[0].first, lit, *rhs, c.where);
-    const bool found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
+    bool found;
+    if (rhs->is_dict()) found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
+    else if (rhs->is_string()) found = rhs->str().find(lit.str()) != std::string::npos;  // as contains()
+    else return compare_op(c.rest[0].first, lit, *rhs, c.where);
     return found != c.negated ? cond::yes : cond::no;
 }
 

@@ -147,6 +147,14 @@ TEST(interpreter, literal_comparisons) {
                      R"({"d": {"a": 1, "longer_key_x": 2}, "l": ["a"], "s": "xay"})"),
               "TrueTrueTrueFalseTrueTrueTrueFalse");
     EXPECT_TRUE(fails_with("{{ 'a' in 5 }}", "argument of type 'int' is not iterable"));
+    // `'lit' in name.attr`: a dict entry read in place (str, list, dict), a missing key, a
+    // namespace attribute, the empty string, and a non-container.
+    EXPECT_EQ(render("{% set ns = namespace(s='a<b>c', l=['x']) %}{{ '<b>' in m.c }} {{ '<q>' in m.c }} {{ '<b>' not in m.c }} "
+                     "{{ 'x' in m.missing }} {{ 'x' in m.l }} {{ 'y' not in m.l }} {{ 'k' in m.d }} {{ '<b>' in ns.s }} "
+                     "{{ 'x' in ns.l }} {{ '' in m.c }}",
+                     R"({"m": {"c": "a<b>c", "l": ["x"], "d": {"k": 1}, "n": 3}})"),
+              "True False False False True True True True True True");
+    EXPECT_TRUE(fails_with("{{ 'a' in m.n }}", "argument of type 'int' is not iterable", R"({"m": {"n": 3}})"));
 }
 
 // Namespace attributes are matched by key tag; names of 8+ bytes sharing a prefix stay apart.
