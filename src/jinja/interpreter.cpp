@@ -92,7 +92,14 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
 // An `if` statement whose fuel is already taken.
 flow render_state::exec_if_body(const if_stmt& st, scope* sc, std::string& out) {
     for (const auto& [test, body] : st.branches) {
-        const cond c = eval_cond(*test, sc);
+        cond c;
+        if (test->kind == expr_kind::and_) {  // `if a and b`: both operands dispatched here
+            const auto& l = static_cast<const logical_expr&>(*test);
+            c = eval_cond(*l.lhs, sc);
+            if (c == cond::yes) c = eval_cond(*l.rhs, sc);
+        } else {
+            c = eval_cond(*test, sc);
+        }
         if (c == cond::error) return flow::error;
         if (c == cond::yes) return exec(body, sc, out);
     }
