@@ -95,12 +95,15 @@ struct filter_expr : expr {  // operand | name(args); operand null inside {% fil
     filter_into_fn into = nullptr;  // set only where it gives the same text as fn (builtins.hpp)
     arg_list args;
 };
+// Type tests without arguments, checked inline by eval_test (same results as tests.cpp).
+enum class simple_test : std::uint8_t { no, defined, undefined, none, string, mapping, boolean, integer, number };
 struct test_expr : expr {  // operand is name(args)
     test_expr(src_loc w) : expr(expr_kind::test, w) {}
     expr_ptr operand;
     std::string name;
     test_fn fn = nullptr;
     arg_list args;
+    simple_test simple = simple_test::no;
 };
 struct unary_expr : expr {  // neg, pos, not_
     using expr::expr;
@@ -157,6 +160,7 @@ struct target {
     symbol sym = 0;            // name, or the namespace variable for attr
     std::string name;          // variable name (for messages)
     std::string attr;          // attr targets
+    std::uint64_t attr_tag = 0;  // key_tag(attr)
     std::vector<target> items; // tuple targets
     src_loc where;
 };

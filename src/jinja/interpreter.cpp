@@ -10,6 +10,18 @@ namespace tito::jinja {
 
 failure undefined_failure(const value& v, src_loc w);  // interpreter_access.cpp
 
+flow render_state::out_of_fuel(src_loc where) {
+    return park(fail(py_exc::limit, "template exceeded its step budget", where));
+}
+
+// An output statement's expression failed: located at the statement unless it has a location.
+flow render_state::output_failed(failure f, src_loc where) {
+    f.set_where(where);
+    return park(std::move(f));
+}
+
+flow render_state::out_of_room(src_loc where) { return park(fail(py_exc::limit, "output too large", where)); }
+
 jres<bool> render_state::run(std::string& out) {
     if (exec(prog_.body, nullptr, out) == flow::error) return take_pending();
     return true;
@@ -32,7 +44,7 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
         case target::kind_t::attr: {
             const value* ns = sc ? sc->find(t.sym) : nullptr;
             if (!ns) ns = &root_[t.sym];
-            if (!ns->is_object() || !ns->object().set_attr(t.attr, std::move(v)))
+            if (!ns->is_object() || !ns->object().set_attr_tagged(t.attr, t.attr_tag, std::move(v)))
                 return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
             return true;
         }
@@ -51,33 +63,20 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
 }
 
 flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
-    if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", s.where));
+    if (!fuel_.consume()) return out_of_fuel(s.where);
     switch (s.kind) {
         case stmt_kind::data:
             out += static_cast<const data_stmt&>(s).text;
             return flow::normal;
         case stmt_kind::output: {
             auto r = eval_into(*static_cast<const output_stmt&>(s).e, sc, out);
-            if (!r) { r.error().set_where(s.where); return park(std::move(r).error()); }
-            if (out.size() > limits_.max_output_bytes) return park(fail(py_exc::limit, "output too large", s.where));
+            if (!r) return output_failed(std::move(r).error(), s.where);
+            if (out.size() > limits_.max_output_bytes) return out_of_room(s.where);
             return flow::normal;
         }
-        case stmt_kind::if_: {
-            const auto& st = static_cast<const if_stmt&>(s);
-            for (const auto& [test, body] : st.branches) {
-                const cond c = eval_cond(*test, sc);
-                if (c == cond::error) return flow::error;
-                if (c == cond::yes) return exec(body, sc, out);
-            }
-            return exec(st.otherwise, sc, out);
-        }
+        case stmt_kind::if_: return exec_if_body(static_cast<const if_stmt&>(s), sc, out);
         case stmt_kind::for_: return exec_for(static_cast<const for_stmt&>(s), sc, out);
-        case stmt_kind::set: {
-            const auto& st = static_cast<const set_stmt&>(s);
-            FTRY(value v, eval(*st.e, sc));
-            FTRY_VOID(assign(st.tgt, std::move(v), sc));
-            return flow::normal;
-        }
+        case stmt_kind::set: return exec_set(static_cast<const set_stmt&>(s), sc);
         case stmt_kind::set_block: return exec_set_block(static_cast<const set_block_stmt&>(s), sc);
         case stmt_kind::macro: return exec_macro_def(static_cast<const macro_stmt&>(s), sc);
         case stmt_kind::filter_block: return exec_filter_block(static_cast<const filter_block_stmt&>(s), sc, out);
@@ -87,6 +86,55 @@ flow render_state::exec_stmt(const stmt& s, scope* sc, std::string& out) {
         case stmt_kind::call_block:
             return park(fail(py_exc::template_runtime_error, "call blocks are not supported", s.where));
     }
+    return flow::normal;
+}
+
+// An `if` statement whose fuel is already taken.
+flow render_state::exec_if_body(const if_stmt& st, scope* sc, std::string& out) {
+    for (const auto& [test, body] : st.branches) {
+        cond c;
+        if (test->kind == expr_kind::and_) {  // `if a and b`: both operands dispatched here
+            const auto& l = static_cast<const logical_expr&>(*test);
+            c = eval_cond(*l.lhs, sc);
+            if (c == cond::yes) c = eval_cond(*l.rhs, sc);
+        } else {
+            c = eval_cond(*test, sc);
+        }
+        if (c == cond::error) return flow::error;
+        if (c == cond::yes) return exec(body, sc, out);
+    }
+    return exec(st.otherwise, sc, out);
+}
+
+flow render_state::exec_if(const if_stmt& st, scope* sc, std::string& out) {
+    if (!fuel_.consume()) return out_of_fuel(st.where);
+    return exec_if_body(st, sc, out);
+}
+
+// `set name = e` and `set ns.attr = e` without result objects: the value is read in place and
+// copied once into its binding. Tuple targets go through assign().
+flow render_state::exec_set(const set_stmt& st, scope* sc) {
+    value tmp;
+    const value* p = eval_ref(*st.e, sc, tmp);
+    if (!p) return flow::error;
+    const target& t = st.tgt;
+    switch (t.kind) {
+        case target::kind_t::name: {
+            value v = p == &tmp ? std::move(tmp) : *p;  // copied before the binding changes (set x = x)
+            if (sc) sc->set(t.sym, std::move(v));
+            else root_[t.sym] = std::move(v);
+            return flow::normal;
+        }
+        case target::kind_t::attr: {
+            const value* ns = sc ? sc->find(t.sym) : nullptr;
+            if (!ns) ns = &root_[t.sym];
+            if (ns->is_object() && ns->object().set_attr_tagged(t.attr, t.attr_tag, p == &tmp ? std::move(tmp) : value(*p)))
+                return flow::normal;
+            return park(fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where));
+        }
+        case target::kind_t::tuple: break;
+    }
+    FTRY_VOID(assign(t, p == &tmp ? std::move(tmp) : *p, sc));
     return flow::normal;
 }
 
@@ -195,20 +243,24 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         scope iter_scope(sc);
         iter_scope.bind_ref(sym::loop, &loop_val);
         iter_scope.bind_ref(f.tgt.sym, &items[0]);
+        // A body that is one `if` (scan loops: `{% for m in ms %}{% if ... %}...{% endif %}{% endfor %}`)
+        // is run without the statement-list and statement dispatch per iteration.
+        const if_stmt* single_if = f.body.size() == 1 && f.body[0]->kind == stmt_kind::if_
+                                       ? static_cast<const if_stmt*>(f.body[0].get()) : nullptr;
         for (std::size_t i = 0; i < count; ++i) {
-            if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
+            if (!fuel_.consume()) return out_of_fuel(f.where);
             loop->set_index(i);
             iter_scope.truncate(2);
             iter_scope.rebind_ref(0, &loop_val);
             iter_scope.rebind_ref(1, &items[i]);
-            flow fl = exec(f.body, &iter_scope, out);
+            flow fl = single_if ? exec_if(*single_if, &iter_scope, out) : exec(f.body, &iter_scope, out);
             if (fl == flow::break_) break;
             if (fl == flow::error) return fl;
         }
         return flow::normal;
     }
     for (std::size_t i = 0; i < count; ++i) {
-        if (!fuel_.consume()) return park(fail(py_exc::limit, "template exceeded its step budget", f.where));
+        if (!fuel_.consume()) return out_of_fuel(f.where);
         // Jinja2 gives every iteration fresh locals: a `set` in one iteration is not seen by the next.
         scope iter_scope(sc);
         loop->set_index(i);

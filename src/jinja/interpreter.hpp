@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "jinja/builtins.hpp"
 #include "jinja/fuel.hpp"
 #include "jinja/parser.hpp"
 #include "jinja/scope.hpp"
@@ -84,14 +85,44 @@ public:
 private:
     flow exec_stmt(const stmt& s, scope* sc, std::string& out);
     flow exec_for(const for_stmt& f, scope* sc, std::string& out);
+    flow exec_if(const if_stmt& st, scope* sc, std::string& out);
+    inline flow exec_if_body(const if_stmt& st, scope* sc, std::string& out);
     enum class loop_slice : std::uint8_t { no, in_place, built, error };
     loop_slice eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin, std::size_t& count);
+    flow exec_set(const set_stmt& st, scope* sc);
     flow exec_set_block(const set_block_stmt& st, scope* sc);
     flow exec_macro_def(const macro_stmt& m, scope* sc);
     flow exec_filter_block(const filter_block_stmt& st, scope* sc, std::string& out);
     flow park(failure f) { pending_ = std::move(f); return flow::error; }
+    [[gnu::cold, gnu::noinline]] flow out_of_fuel(src_loc where);
+    [[gnu::cold, gnu::noinline]] flow output_failed(failure f, src_loc where);
+    [[gnu::cold, gnu::noinline]] flow out_of_room(src_loc where);
     jres<bool> assign(const target& t, value v, scope* sc);
     const value* find_name(const expr& e, scope* sc, value& tmp);
+    // `name.attr` where name is bound to a dict and attr is not a dict method (message.role): the
+    // entry, read in place; &missing_key_ (undefined) when the dict has no such key; nullptr for
+    // any other shape, with `obj` set to what the name is bound to when it is bound (then
+    // eval_attr_slow, or eval_attr when obj is null, decides). For conditions and comparisons,
+    // where the undefined's message does not matter; outputs go through eval_attr.
+    const value* dict_attr_fast(const attr_expr& a, scope* sc, const value*& obj) const noexcept {
+        obj = nullptr;
+        if (a.obj->kind != expr_kind::name) return nullptr;
+        obj = bound_name(static_cast<const name_expr&>(*a.obj).sym, sc);
+        if (!obj || !obj->is_dict() || (a.method_mask & (mm_dict | mm_unsafe_dict)) != 0) return nullptr;
+        const value* v = obj->dict().find(a.name, a.key_tag);
+        return v ? v : &missing_key_;
+    }
+    // The value a name is bound to (a scope, or the root frame when defined there), else nullptr.
+    const value* bound_name(symbol s, const scope* sc) const noexcept {
+        if (sc) {
+            if (const value* v = sc->find(s)) return v;
+        }
+        const value& r = root_[s];
+        if (!r.is_undefined() || r.undefined_has_info()) return &r;
+        return nullptr;
+    }
+    // truthy(name.attr) with dict_attr_fast's lookup reused by the general path.
+    cond attr_truthy(const attr_expr& a, scope* sc);
     const value* eval_attr(const attr_expr& a, scope* sc, value& tmp);
     const value* eval_ref_slow(const expr& e, scope* sc, value& tmp);
     const value* eval_attr_slow(const attr_expr& a, const value* obj, value& tmp);
@@ -115,7 +146,32 @@ private:
     std::optional<std::tm> now_;
     int depth_ = 0;
     failure pending_;
+    const value missing_key_;  // undefined
 };
+
+namespace detail {
+
+// lhs == 'lit' (or != when c.negated) for a compare_expr of shape eq_literal: a string operand is
+// compared in place (by tag when short), anything else via py_eq.
+inline cond eq_literal(const value& lhs, const compare_expr& c) {
+    const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
+    bool eq;
+    if (lhs.is_string()) {
+        const std::string& x = lhs.str();
+        const std::string& y = lit.str();
+        const std::size_t n = x.size();
+        if (n != y.size()) eq = false;
+        else if (n < 8) eq = key_tag(x) == c.key_tag;  // the tag is the whole string
+        else if (n <= 16) eq = dict_data::load8(x.data()) == dict_data::load8(y.data()) &&
+                                dict_data::load8(x.data() + n - 8) == dict_data::load8(y.data() + n - 8);
+        else eq = std::char_traits<char>::compare(x.data(), y.data(), n) == 0;
+    } else {
+        eq = py_eq(lhs, lit);
+    }
+    return eq != c.negated ? cond::yes : cond::no;
+}
+
+}  // namespace detail
 
 // JREF(p, eval_ref(...)): binds p or returns the parked failure.
 // FTRY(decl, expr) / FTRY_VOID(expr): like JTRY inside statement code returning flow.

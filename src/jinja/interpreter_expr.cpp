@@ -55,6 +55,8 @@ const value* render_state::eval_attr_slow(const attr_expr& a, const value* obj, 
         // Only the loop object answers loop_attr and only namespaces attr_ref, so the order is free.
         if (a.loop_attr < 0) {
             if (const value* v = obj->object().attr_ref(a.name, a.key_tag)) return v;
+        } else if (obj != &tmp && obj->object().loop_attr(a.loop_attr, tmp)) {  // loop.index0, loop.last, ...
+            return &tmp;
         }
     }
     return eval_attr_generic(a, *obj, tmp);
@@ -178,25 +180,15 @@ cond render_state::compare_op(cmp_op op, const value& lhs, const value& rhs, src
 
 // `x == 'lit'`, `x != 'lit'`: a string operand is compared in place, anything else via py_eq.
 cond render_state::eval_eq_literal(const compare_expr& c, scope* sc) {
+    if (c.first->kind == expr_kind::attr) {  // `name.attr == 'lit'` on a dict: the entry in place
+        const value* obj;
+        if (const value* v = dict_attr_fast(static_cast<const attr_expr&>(*c.first), sc, obj)) return detail::eq_literal(*v, c);
+    }
     value tmp;
     const value* lhs = c.first->kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(*c.first), sc, tmp)
                                                         : eval_ref(*c.first, sc, tmp);
     if (!lhs) return cond::error;
-    const value& lit = static_cast<const literal_expr&>(*c.rest[0].second).val;
-    bool eq;
-    if (lhs->is_string()) {
-        const std::string& x = lhs->str();
-        const std::string& y = lit.str();
-        const std::size_t n = x.size();
-        if (n != y.size()) eq = false;
-        else if (n < 8) eq = key_tag(x) == c.key_tag;  // the tag is the whole string
-        else if (n <= 16) eq = dict_data::load8(x.data()) == dict_data::load8(y.data()) &&
-                                dict_data::load8(x.data() + n - 8) == dict_data::load8(y.data() + n - 8);
-        else eq = std::char_traits<char>::compare(x.data(), y.data(), n) == 0;
-    } else {
-        eq = py_eq(*lhs, lit);
-    }
-    return eq != c.negated ? cond::yes : cond::no;
+    return detail::eq_literal(*lhs, c);
 }
 
 // `'lit' in x`, `'lit' not in x`: a dict is searched with the tag computed at parse time.
@@ -204,10 +196,22 @@ cond render_state::eval_literal_in(const compare_expr& c, scope* sc) {
     const value& lit = static_cast<const literal_expr&>(*c.first).val;
     value tmp;
     const expr& re = *c.rest[0].second;
-    const value* rhs = re.kind == expr_kind::name ? find_name(re, sc, tmp) : eval_ref(re, sc, tmp);
+    const value* rhs;
+    if (re.kind == expr_kind::name) {
+        rhs = find_name(re, sc, tmp);
+    } else if (re.kind == expr_kind::attr) {  // `'<tag>' in message.content`: the entry in place
+        const auto& a = static_cast<const attr_expr&>(re);
+        const value* obj;
+        rhs = dict_attr_fast(a, sc, obj);  // a missing key is an undefined, which contains nothing
+        if (!rhs) rhs = obj ? eval_attr_slow(a, obj, tmp) : eval_attr(a, sc, tmp);
+    } else {
+        rhs = eval_ref(re, sc, tmp);
+    }
     if (!rhs) return cond::error;
-    if (!rhs->is_dict()) return compare_op(c.rest[0].first, lit, *rhs, c.where);
-    const bool found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
+    bool found;
+    if (rhs->is_dict()) found = rhs->dict().find(std::string_view(lit.str()), c.key_tag) != nullptr;
+    else if (rhs->is_string()) found = rhs->str().find(lit.str()) != std::string::npos;  // as contains()
+    else return compare_op(c.rest[0].first, lit, *rhs, c.where);
     return found != c.negated ? cond::yes : cond::no;
 }
 
@@ -301,7 +305,40 @@ jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::st
     return in_buf;
 }
 
+namespace {
+
+bool check_simple(simple_test k, const value& v) {
+    switch (k) {
+        case simple_test::defined: return !v.is_undefined();
+        case simple_test::undefined: return v.is_undefined();
+        case simple_test::none: return v.is_none();
+        case simple_test::string: return v.is_string();
+        case simple_test::mapping: return v.is_dict();
+        case simple_test::boolean: return v.is_bool();
+        case simple_test::integer: return v.is_int();
+        case simple_test::number: return v.is_number();
+        case simple_test::no: break;
+    }
+    return false;
+}
+
+}  // namespace
+
 cond render_state::eval_test(const test_expr& t, scope* sc) {
+    if (t.simple != simple_test::no) {  // `x is defined`, `x.y is none`, ...: no call, no arguments
+        value tmp;
+        const value* v;
+        if (t.operand->kind == expr_kind::attr) {
+            const auto& a = static_cast<const attr_expr&>(*t.operand);
+            const value* obj;
+            v = dict_attr_fast(a, sc, obj);
+            if (!v) v = obj ? eval_attr_slow(a, obj, tmp) : eval_attr(a, sc, tmp);
+        } else {
+            v = eval_ref(*t.operand, sc, tmp);
+        }
+        if (!v) return cond::error;
+        return check_simple(t.simple, *v) ? cond::yes : cond::no;
+    }
     if (!t.fn) return park_cond(fail(py_exc::template_runtime_error, "No test named '" + t.name + "' found.", t.where));
     value tmp;
     const value* operand = eval_ref(*t.operand, sc, tmp);
@@ -332,6 +369,16 @@ inline cond truthy_cond(const value* v) {
 
 }  // namespace
 
+cond render_state::attr_truthy(const attr_expr& a, scope* sc) {
+    const value* obj;
+    if (const value* v = dict_attr_fast(a, sc, obj)) return truthy_cond(v);
+    if (obj && obj->is_object() && a.loop_attr < 0) {  // a namespace attribute (`not ns.found`)
+        if (const value* v = obj->object().attr_ref(a.name, a.key_tag)) return truthy_cond(v);
+    }
+    value tmp;
+    return truthy_cond(obj ? eval_attr_slow(a, obj, tmp) : eval_attr(a, sc, tmp));
+}
+
 cond render_state::eval_truthy(const expr& e, scope* sc) {
     switch (e.kind) {
         case expr_kind::compare: {
@@ -344,9 +391,8 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
         case expr_kind::not_: {
             const expr& o = *static_cast<const unary_expr&>(e).operand;
             cond t;
-            if (o.kind == expr_kind::attr) {  // `not ns.flag`
-                value tmp;
-                t = truthy_cond(eval_attr(static_cast<const attr_expr&>(o), sc, tmp));
+            if (o.kind == expr_kind::attr) {  // `not ns.flag`, `not message.content`
+                t = attr_truthy(static_cast<const attr_expr&>(o), sc);
             } else {
                 t = eval_cond(o, sc);
             }
@@ -365,8 +411,7 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
             return eval_cond(*l.rhs, sc);
         }
         case expr_kind::attr: {
-            value tmp;
-            return truthy_cond(eval_attr(static_cast<const attr_expr&>(e), sc, tmp));
+            return attr_truthy(static_cast<const attr_expr&>(e), sc);
         }
         default: {
             value tmp;

@@ -63,15 +63,20 @@ jres<value> affix_test(const std::string& s, const call_args& a, bool prefix) {
     return value::from_bool(false);
 }
 
-jres<value> str_strip(const std::string& s, const call_args& a, bool l, bool r) {
+// A plain str with nothing to strip comes back as itself, as CPython returns the same object;
+// no copy of the text.
+jres<value> str_strip(const value& obj, const call_args& a, bool l, bool r) {
+    const std::string& s = obj.str();
     const value* c = arg(a, 0, "chars");
+    std::string_view v = s;
     if (c && !c->is_none()) {
         JTRY(std::string chars, str_arg(c, "strip"));
-        return value::from_string(std::string(py_strip_chars(s, chars, l, r)));
+        v = py_strip_chars(s, chars, l, r);
+    } else {
+        if (l) v = py_lstrip_ws(v);
+        if (r) v = py_rstrip_ws(v);
     }
-    std::string_view v = s;
-    if (l) v = py_lstrip_ws(v);
-    if (r) v = py_rstrip_ws(v);
+    if (v.size() == s.size() && !obj.is_markup()) return obj;
     return value::from_string(std::string(v));
 }
 
@@ -118,12 +123,13 @@ jres<value> str_pad(const std::string& s, const call_args& a, int mode) {
     return value::from_string(std::move(out));
 }
 
-jres<value> call_str_method(render_state& st, const std::string& s, std::string_view n, call_args& a) {
+jres<value> call_str_method(render_state& st, const value& obj, std::string_view n, call_args& a) {
+    const std::string& s = obj.str();
     if (n == "split") return str_split(s, a, false);
     if (n == "rsplit") return str_split(s, a, true);
-    if (n == "strip") return str_strip(s, a, true, true);
-    if (n == "lstrip") return str_strip(s, a, true, false);
-    if (n == "rstrip") return str_strip(s, a, false, true);
+    if (n == "strip") return str_strip(obj, a, true, true);
+    if (n == "lstrip") return str_strip(obj, a, true, false);
+    if (n == "rstrip") return str_strip(obj, a, false, true);
     if (n == "startswith") return affix_test(s, a, true);
     if (n == "endswith") return affix_test(s, a, false);
     if (n == "replace") {
@@ -282,7 +288,7 @@ jres<value> call_method(render_state& st, const value& obj, std::string_view nam
 }
 
 jres<value> call_known_method(render_state& st, const value& obj, std::string_view name, call_args&& args) {
-    if (obj.is_string()) return call_str_method(st, obj.str(), name, args);
+    if (obj.is_string()) return call_str_method(st, obj, name, args);
     if (obj.is_list()) return call_list_method(obj, name, args);
     return call_dict_method(obj, name, args);
 }

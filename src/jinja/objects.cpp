@@ -21,7 +21,10 @@ const value* namespace_object::attr_ref(std::string_view name, std::uint64_t tag
 }
 
 bool namespace_object::set_attr(std::string_view name, value v) const {
-    const std::uint64_t tag = key_tag(name);
+    return set_attr_tagged(name, key_tag(name), std::move(v));
+}
+
+bool namespace_object::set_attr_tagged(std::string_view name, std::uint64_t tag, value&& v) const {
     if (attr* a = find(name, tag)) {
         a->v = std::move(v);
         return true;

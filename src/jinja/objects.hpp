@@ -19,6 +19,7 @@ public:
     value get_attr(std::string_view name) const override;
     const value* attr_ref(std::string_view name, std::uint64_t tag) const override;
     bool set_attr(std::string_view name, value v) const override;
+    bool set_attr_tagged(std::string_view name, std::uint64_t tag, value&& v) const override;
     std::string repr() const override;
 
 private:

@@ -171,6 +171,7 @@ jres<target> parser::parse_assign_target(bool with_namespace, bool allow_tuple) 
             next();
             t.kind = target::kind_t::attr;
             t.attr = cur().text;
+            t.attr_tag = key_tag(t.attr);
             next();
         }
         return t;

@@ -460,6 +460,15 @@ jres<expr_ptr> parser::parse_test(expr_ptr node) {
         JTRY(arg, parse_postfix(std::move(arg)));
         t->args.positional.push_back(std::move(arg));
     }
+    if (t->fn && t->args.positional.empty() && t->args.keyword.empty() && !t->args.star_args && !t->args.star_kwargs) {
+        static constexpr std::pair<std::string_view, simple_test> simple[] = {
+            {"defined", simple_test::defined}, {"undefined", simple_test::undefined}, {"none", simple_test::none},
+            {"string", simple_test::string},   {"mapping", simple_test::mapping},     {"boolean", simple_test::boolean},
+            {"integer", simple_test::integer}, {"number", simple_test::number},
+        };
+        for (const auto& [name, kind] : simple)
+            if (t->name == name) t->simple = kind;
+    }
     if (!negated) return expr_ptr(std::move(t));
     auto n = std::make_unique<unary_expr>(expr_kind::not_, w);
     n->operand = std::move(t);

@@ -87,6 +87,17 @@ const value* value::dict_find(std::string_view key) const noexcept {
 
 const value* dict_data::find_long(std::string_view key, std::uint64_t tag) const noexcept {
     const std::uint64_t* t = tags.data();
+    if (key.size() < 24) {
+        // Bytes 7..14 and the last 8 cover the rest of a 16..23-byte key (reasoning_content):
+        // two word compares instead of a memcmp call.
+        const std::uint64_t mid = load8(key.data() + 7), last = load8(key.data() + key.size() - 8);
+        for (std::size_t i = 0, n = tags.size(); i < n; ++i) {
+            if (t[i] != tag) continue;
+            const std::string& k = items[i].first.str();
+            if (load8(k.data() + 7) == mid && load8(k.data() + k.size() - 8) == last) return &items[i].second;
+        }
+        return nullptr;
+    }
     for (std::size_t i = 0, n = tags.size(); i < n; ++i) {
         if (t[i] != tag) continue;
         const value& k = items[i].first;

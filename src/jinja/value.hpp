@@ -202,6 +202,10 @@ public:
     virtual const value* attr_ref(std::string_view /*name*/, std::uint64_t /*tag*/) const { return nullptr; }
     virtual bool loop_attr(int /*id*/, value& /*out*/) const { return false; }
     virtual bool set_attr(std::string_view name, value v) const;  // only namespace accepts
+    // set_attr with the name's key_tag computed at parse time (`{% set ns.x = ... %}`).
+    virtual bool set_attr_tagged(std::string_view name, std::uint64_t /*tag*/, value&& v) const {
+        return set_attr(name, std::move(v));
+    }
     virtual std::string repr() const;
     // Called with the render state for callables that need the interpreter (macros).
     virtual jres<value> call(render_state& st, call_args&& args) const;

@@ -136,6 +136,31 @@ TEST(json, quoted_escapes_every_byte_at_every_word_offset) {
     EXPECT_EQ(out, quoted_reference(all));
 }
 
+// A word with several bytes to escape: append_quoted jumps to the first one (the lowest flagged
+// byte of escape_mask) and rescans after it. Bytes that the word tricks flag falsely above a real
+// escape (' ' after a control byte, '#' after '"', ']' after '\\') sit next to each pair.
+TEST(json, quoted_escapes_every_pair_of_positions) {
+    const std::string specials = std::string("\"\\\n\x01", 4) + std::string(1, '\0');
+    for (std::size_t a = 0; a < 19; ++a) {
+        for (std::size_t b = a + 1; b < 19; ++b) {
+            for (char x : specials) {
+                for (char y : specials) {
+                    std::string s = "abc #]xyz ABC#]EFGH";
+                    s[a] = x;
+                    s[b] = y;
+                    std::string out = "p";
+                    tito::json::append_quoted(out, s);
+                    ASSERT_EQ(out, "p" + quoted_reference(s)) << a << " " << b << " " << int(x) << " " << int(y);
+                }
+            }
+        }
+    }
+    const std::string json_text = R"({"city": "Tokyo", "temp_c": 12, "sky": "clear", "wind_kph": 7.5})";
+    std::string out;
+    tito::json::append_quoted(out, json_text);
+    EXPECT_EQ(out, quoted_reference(json_text));
+}
+
 // append_quoted makes room up front and grows it when escapes need more: strings made only of
 // escapes (the longest output per input byte) after a long prefix.
 TEST(json, quoted_grows_for_escape_only_strings) {

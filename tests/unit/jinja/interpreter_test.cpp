@@ -51,6 +51,25 @@ TEST(interpreter, scoping) {
     EXPECT_EQ(render("{% set ns = namespace(a=0, l=[]) %}{% for x in [1,2,3] %}{% set ns.a = ns.a + x %}{% set ns.l = ns.l + [x] %}{% endfor %}{{ ns.a }} {{ ns.l }}"),
               "6 [1, 2, 3]");
     EXPECT_TRUE(fails_with("{% set x = 1 %}{% set x.a = 2 %}", "non-namespace"));
+    // `set ns.attr` matches the attribute by the tag computed at parse time: names sharing their
+    // first 7 bytes, new attributes, and a scan loop whose body is one `if` setting a flag.
+    EXPECT_EQ(render("{% set ns = namespace(abcdefgh1=1, abcdefgh2=2) %}{% set ns.abcdefgh2 = 5 %}{% set ns.abcdefgh3 = 7 %}"
+                     "{{ ns.abcdefgh1 }}{{ ns.abcdefgh2 }}{{ ns.abcdefgh3 }}"),
+              "157");
+    EXPECT_EQ(render("{% set ns = namespace(found=false, n=0) %}{% for m in [{'r': 'a'}, {'r': 'b'}, {'r': 'b', 't': 1}, {'r': 'b'}] %}"
+                     "{% if m.r == 'b' and 't' not in m %}{% set ns.found = true %}{% set ns.n = loop.index %}{% elif m.r == 'a' %}"
+                     "{% set ns.n = -1 %}{% else %}{% break %}{% endif %}{% endfor %}{{ ns.found }} {{ ns.n }}"),
+              "True 2");
+    // `set` reads its value in place and copies it once: a target on its own right-hand side, in
+    // the root frame and in a loop scope, a namespace attribute from itself, tuple targets.
+    EXPECT_EQ(render("{% set x = [1] %}{% set x = x + x %}{% set y = x %}{% set x = 5 %}{{ x }} {{ y }}|"
+                     "{% for i in [1, 2] %}{% set i = i * 10 %}{% set z = i %}{% set z = z + 1 %}{{ z }},{% endfor %}|"
+                     "{% set ns = namespace(a='p', l=[1]) %}{% set ns.a = ns.a ~ ns.a %}{% set ns.l = ns.l + ns.l %}{{ ns.a }} {{ ns.l }}|"
+                     "{% set a, b = [3, 4] %}{% set a, b = b, a %}{{ a }}{{ b }}|{% set u = missing %}{{ u is defined }}"),
+              "5 [1, 1]|11,21,|pp [1, 1]|43|False");
+    EXPECT_EQ(render("{% for m in [1, 2, 3, 4] %}{% if m == 3 %}{% break %}{% elif m == 1 %}{% continue %}{% else %}{{ m }}{% endif %}"
+                     "{% endfor %}"),
+              "2");
 }
 
 TEST(interpreter, macros) {
@@ -128,6 +147,14 @@ TEST(interpreter, literal_comparisons) {
                      R"({"d": {"a": 1, "longer_key_x": 2}, "l": ["a"], "s": "xay"})"),
               "TrueTrueTrueFalseTrueTrueTrueFalse");
     EXPECT_TRUE(fails_with("{{ 'a' in 5 }}", "argument of type 'int' is not iterable"));
+    // `'lit' in name.attr`: a dict entry read in place (str, list, dict), a missing key, a
+    // namespace attribute, the empty string, and a non-container.
+    EXPECT_EQ(render("{% set ns = namespace(s='a<b>c', l=['x']) %}{{ '<b>' in m.c }} {{ '<q>' in m.c }} {{ '<b>' not in m.c }} "
+                     "{{ 'x' in m.missing }} {{ 'x' in m.l }} {{ 'y' not in m.l }} {{ 'k' in m.d }} {{ '<b>' in ns.s }} "
+                     "{{ 'x' in ns.l }} {{ '' in m.c }}",
+                     R"({"m": {"c": "a<b>c", "l": ["x"], "d": {"k": 1}, "n": 3}})"),
+              "True False False False True True True True True True");
+    EXPECT_TRUE(fails_with("{{ 'a' in m.n }}", "argument of type 'int' is not iterable", R"({"m": {"n": 3}})"));
 }
 
 // Namespace attributes are matched by key tag; names of 8+ bytes sharing a prefix stay apart.

@@ -21,6 +21,11 @@ TEST(methods, strip_family) {
     EXPECT_EQ(render("[{{ '  x  '.strip() }}|{{ 'xxhixx'.strip('x') }}|{{ '  x'.lstrip() }}|{{ 'x\\n\\n'.rstrip('\\n') }}]"), "[x|hi|x|x]");
     // str.strip() removes U+3000 and U+00A0 but not U+200B (zero width space is not whitespace).
     EXPECT_EQ(render("[{{ '\u3000x\u00a0'.strip() }}|{{ '\u200bx'.strip() }}]"), "[x|\u200bx]");
+    // Nothing to strip: the string itself comes back (no copy), with and without chars, and
+    // stays a plain str that compares and concatenates as before.
+    EXPECT_EQ(render("{% set s = 'abc' %}[{{ s.strip() }}|{{ s.lstrip('x') }}|{{ s.rstrip('\\n') }}|{{ s.strip() == s }}|"
+                     "{{ s.strip() + '!' }}|{{ ''.strip() }}|{{ s.strip() is string }}]"),
+              "[abc|abc|abc|True|abc!||True]");
 }
 
 TEST(methods, predicates_and_search) {

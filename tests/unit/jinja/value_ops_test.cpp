@@ -36,6 +36,35 @@ TEST(value_ops, dict_find_by_tag) {
     EXPECT_EQ(d.dict().find(value::from_int(7))->str(), "int key");
 }
 
+// Keys of 16..23 bytes are confirmed by two words (bytes 7..14 and the last 8): keys of those
+// lengths that differ in one byte only, at every position past the tag, are told apart.
+TEST(value_ops, dict_find_16_to_23_byte_keys) {
+    for (std::size_t n = 16; n <= 26; ++n) {
+        std::vector<std::pair<value, value>> items;
+        std::vector<std::string> keys;
+        const std::string base = std::string("reasoning_content_and_more").substr(0, n);
+        keys.push_back(base);
+        for (std::size_t pos = 7; pos < n; ++pos) {
+            std::string k = base;
+            k[pos] = '#';
+            keys.push_back(k);
+        }
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            items.emplace_back(value::from_string(keys[i]), value::from_int(static_cast<std::int64_t>(i)));
+        value d = value::from_dict(std::move(items));
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const value* v = d.dict_find(keys[i]);
+            ASSERT_TRUE(v) << keys[i];
+            EXPECT_EQ(v->as_int(), static_cast<std::int64_t>(i)) << keys[i];
+        }
+        for (std::size_t pos = 7; pos < n; ++pos) {
+            std::string k = base;
+            k[pos] = '%';
+            EXPECT_EQ(d.dict_find(k), nullptr) << k;
+        }
+    }
+}
+
 TEST(value_ops, float_repr) {
     EXPECT_EQ(py_float_repr(0.1), "0.1");
     EXPECT_EQ(py_float_repr(1e-5), "1e-05");
