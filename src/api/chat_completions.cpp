@@ -222,10 +222,11 @@ http::response client_response(const turn_ptr& t, const upstream::response& up, 
     return r;
 }
 
-// The record's tools: the previous record's when equal (most turns send the same list), else a
-// heap copy out of the request arena.
+// The record's tools: the previous record's when identical (most turns send the same list; key
+// order and -0.0 count, since the comparator renders from them), else a heap copy out of the
+// request arena.
 std::shared_ptr<const boost::json::value> record_tools(const session::record_ptr& previous, const boost::json::value& tools) {
-    if (previous && previous->tools && *previous->tools == tools) return previous->tools;
+    if (previous && previous->tools && json::identical(*previous->tools, tools)) return previous->tools;
     return std::make_shared<const boost::json::value>(tools, boost::json::storage_ptr{});
 }
 

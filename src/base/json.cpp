@@ -331,7 +331,11 @@ public:
             case boost::json::kind::bool_: return text(v.get_bool() ? std::string_view("true") : "false");
             case boost::json::kind::int64: return integer(v.get_int64());
             case boost::json::kind::uint64: return integer(v.get_uint64());
-            case boost::json::kind::double_: at_ = static_cast<std::size_t>(write_python_float(room(32), v.get_double()) - out_.data()); return;
+            case boost::json::kind::double_: {
+                char* p = room(32);  // may move the buffer: taken before out_.data() is read
+                at_ = static_cast<std::size_t>(write_python_float(p, v.get_double()) - out_.data());
+                return;
+            }
             case boost::json::kind::string: return quoted(v.get_string());
             case boost::json::kind::array: {
                 const auto& a = v.get_array();
@@ -398,7 +402,8 @@ private:
     }
     void quoted(std::string_view s) {
         const std::size_t n = s.size() <= 32 ? s.size() * 6 + 2 : quoted_size(s);  // short: no counting pass
-        at_ = static_cast<std::size_t>(write_quoted(room(n), s) - out_.data());
+        char* p = room(n);  // may move the buffer: taken before out_.data() is read
+        at_ = static_cast<std::size_t>(write_quoted(p, s) - out_.data());
     }
 
     std::string& out_;
@@ -408,6 +413,36 @@ private:
 }  // namespace
 
 void append_compact(std::string& out, const boost::json::value& v) { compact_writer(out).value(v); }
+
+bool identical(const boost::json::value& a, const boost::json::value& b) {
+    if (a.kind() != b.kind()) return false;
+    switch (a.kind()) {
+        case boost::json::kind::null: return true;
+        case boost::json::kind::bool_: return a.get_bool() == b.get_bool();
+        case boost::json::kind::int64: return a.get_int64() == b.get_int64();
+        case boost::json::kind::uint64: return a.get_uint64() == b.get_uint64();
+        case boost::json::kind::double_: {
+            const double x = a.get_double(), y = b.get_double();
+            return std::memcmp(&x, &y, sizeof x) == 0;  // -0.0 and 0.0 differ
+        }
+        case boost::json::kind::string: return a.get_string() == b.get_string();
+        case boost::json::kind::array: {
+            const auto &x = a.get_array(), &y = b.get_array();
+            if (x.size() != y.size()) return false;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (!identical(x[i], y[i])) return false;
+            return true;
+        }
+        case boost::json::kind::object: {
+            const auto &x = a.get_object(), &y = b.get_object();
+            if (x.size() != y.size()) return false;
+            for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
+                if (i->key() != j->key() || !identical(i->value(), j->value())) return false;
+            return true;
+        }
+    }
+    return false;
+}
 
 std::string compact(const boost::json::value& v) {
     std::string out;

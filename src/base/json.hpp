@@ -27,6 +27,9 @@ void append_uint(std::string& out, std::uint64_t v);
 void append_uint_list(std::string& out, std::span<const std::uint32_t> ids);
 // The same without the brackets: 1,2,3
 void append_uint_items(std::string& out, std::span<const std::uint32_t> ids);
+// True when a and b serialize to the same text: unlike Boost.JSON's ==, key order counts, and so do
+// -0.0 vs 0.0 and 1 vs 1.0 (what a template renders from them can differ).
+bool identical(const boost::json::value& a, const boost::json::value& b);
 // Compact (',' and ':' separators) serialization.
 void append_compact(std::string& out, const boost::json::value& v);
 std::string compact(const boost::json::value& v);

@@ -144,6 +144,7 @@ private:
     void object() {
         ++p_;
         const std::size_t first_key = keys_.size();
+        std::size_t count = 0;
         skip_ws(true);
         if (take('}')) return;
         for (;;) {
@@ -151,10 +152,16 @@ private:
             const std::string_view key = string();
             if (!ok_) return;
             // parse_exact keeps one value per key; the text would keep both. (Keys with only
-            // compact escapes have one spelling, so comparing text is comparing keys.)
-            for (std::size_t i = first_key; i < keys_.size() && compact; ++i)
-                if (keys_[i] == key) compact = false;
-            keys_.push_back(key);
+            // compact escapes have one spelling, so comparing text is comparing keys.) The check
+            // is quadratic, so an object with more than max_checked_keys keys is simply not
+            // marked: its member is re-serialized, and a huge object costs a linear scan.
+            if (++count > max_checked_keys) {
+                compact = false;
+            } else {
+                for (std::size_t i = first_key; i < keys_.size() && compact; ++i)
+                    if (keys_[i] == key) compact = false;
+                keys_.push_back(key);
+            }
             skip_ws(true);
             if (!take(':')) return fail();
             skip_ws(true);
@@ -168,6 +175,8 @@ private:
             skip_ws(true);
         }
     }
+
+    static constexpr std::size_t max_checked_keys = 64;
 
     const char* p_;
     const char* end_;

@@ -5,7 +5,9 @@
 // "Exactly" is checked conservatively: no whitespace outside strings, integers only (at most 18
 // digits, no "-0"), no duplicate keys in any object, and only the escapes append_quoted itself
 // writes (\" \\ \n \r \t \b \f and lowercase \u00xx for the other control characters). Anything
-// else (a float, "\/", "\u00e9", pretty-printing) leaves the member unmarked: re-serialize it.
+// else (a float, "\/", "\u00e9", pretty-printing, an object of more than 64 keys, where the
+// duplicate check would turn quadratic) leaves the member unmarked: re-serialize it. The scan is
+// linear in the text.
 // Usage:
 //   std::vector<json::raw_member> members;
 //   if (json::split_members(body_text, members))          // text already accepted by parse_exact

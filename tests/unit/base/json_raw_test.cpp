@@ -91,6 +91,25 @@ TEST(json_raw, refuses_what_it_cannot_split) {
     EXPECT_EQ(out[0].key, "keep");
 }
 
+// The duplicate-key check is quadratic in an object's keys, so large objects are not marked and
+// cost a linear scan (a request with a 100,000-key object must not stall a thread).
+TEST(json_raw, large_objects_are_scanned_linearly_and_not_marked) {
+    std::string big = "{";
+    for (int i = 0; i < 100000; ++i) big.append(i ? ",\"k" : "\"k").append(std::to_string(i)).append("\":1");
+    big += "}";
+    const std::string text = "{\"logit_bias\":" + big + ",\"messages\":[]}";
+    std::vector<raw_member> m;
+    ASSERT_TRUE(split_members(text, m));
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_FALSE(m[0].compact);
+    EXPECT_EQ(m[0].value.size(), big.size());
+    EXPECT_TRUE(m[1].compact);
+    std::string small = "{";
+    for (int i = 0; i < 64; ++i) small.append(i ? ",\"k" : "\"k").append(std::to_string(i)).append("\":1");
+    EXPECT_TRUE(value_is_compact(small + "}"));
+    EXPECT_FALSE(value_is_compact(small + ",\"k64\":1}"));
+}
+
 TEST(json_raw, top_level_duplicates_are_all_listed) {
     auto m = members(R"({"messages":[1],"messages":[2]})");
     ASSERT_EQ(m.size(), 2u);

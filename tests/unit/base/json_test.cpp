@@ -196,6 +196,18 @@ TEST(json, compact_strings_match_the_reference_at_every_length) {
     }
 }
 
+TEST(json, identical_means_the_same_text) {
+    auto v = [](const char* t) { return boost::json::parse(t); };
+    EXPECT_TRUE(tito::json::identical(v(R"({"a":[1,2.5,"x",null,true],"b":{"c":-1}})"),
+                                      v(R"({"a":[1,2.5,"x",null,true],"b":{"c":-1}})")));
+    EXPECT_FALSE(tito::json::identical(v(R"({"a":1,"b":2})"), v(R"({"b":2,"a":1})")));  // == says equal
+    EXPECT_FALSE(tito::json::identical(v("[-0.0]"), v("[0.0]")));                        // == says equal
+    EXPECT_FALSE(tito::json::identical(v("[1]"), v("[1.0]")));
+    EXPECT_FALSE(tito::json::identical(v("[1,2]"), v("[1]")));
+    EXPECT_FALSE(tito::json::identical(v(R"({"a":{"b":1}})"), v(R"({"a":{"b":2}})")));
+    EXPECT_FALSE(tito::json::identical(v(R"({"a":1})"), v(R"({"b":1})")));
+}
+
 TEST(json, uint_lists) {
     std::string out = "x";
     tito::json::append_uint_list(out, std::vector<std::uint32_t>{});
