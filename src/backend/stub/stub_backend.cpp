@@ -239,7 +239,13 @@ std::string stub_backend::build_reply(const http::request& req, double latency_m
     for (std::size_t i = 0; i < n; ++i) {
         if (i) out += ',';
         out += '[';
-        json::append_python_float(out, -(0.015625 + 0.125 * static_cast<double>(i % 8)));
+        if (cfg_.full_precision_logprobs) {
+            // A deterministic spread over (0, 10), rounded to float32 like a model's logits.
+            const auto k = static_cast<std::uint32_t>((i + 1) * 2654435761u);
+            json::append_python_float(out, -static_cast<double>(static_cast<float>(k % 1000003u) / 100000.3f + 1e-4f));
+        } else {
+            json::append_python_float(out, -(0.015625 + 0.125 * static_cast<double>(i % 8)));
+        }
         fmt::format_to(std::back_inserter(out), ",{}]", reply.completion_ids[i]);
     }
     out += "],\"e2e_latency\":";

@@ -46,6 +46,9 @@ struct stub_config {
     std::string reply_text = "Hello from tito-stub.";
     std::size_t completion_tokens = 8; // fixed ids 1000, 1001, ... (until a tokenizer is wired)
     std::size_t routed_experts_bytes = 0;  // 0: no routed_experts in meta_info
+    // Logprobs as SGLang sends them: float32 values widened to double, 16-17 significant digits
+    // (e.g. -0.0123456791043281555), instead of the short dyadic defaults (-0.015625).
+    bool full_precision_logprobs = false;
     std::string model = "tito-stub";
     reply_format format = reply_format::fixed;
     std::shared_ptr<const tokenizer::tokenizer> tok;  // required by reply_format::qwen3

@@ -1,6 +1,9 @@
 // Tests for backend/stub/stub_backend.hpp: reply shape (spec 3.6), latency model, determinism.
 #include <gtest/gtest.h>
 
+#include "base/json.hpp"
+#include "base/json_parse.hpp"
+
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
@@ -52,6 +55,35 @@ std::int64_t prompt_tokens_of(stub_backend& s, std::string body) {
     req.body = std::move(body);
     auto reply = boost::json::parse(s.build_reply(req, 0));
     return reply.at("choices").at(0).at("meta_info").at("prompt_tokens").as_int64();
+}
+
+TEST(stub_backend, full_precision_logprobs_look_like_sglangs) {
+    net::runtime rt{1};
+    stub_config cfg;
+    cfg.completion_tokens = 40;
+    cfg.full_precision_logprobs = true;
+    stub_backend s{rt, cfg};
+    http::request req;
+    req.method = "POST";
+    req.path = "/v1/chat/completions";
+    req.body = R"({"messages":[{"role":"user","content":"x"}],"input_ids":[1]})";
+    const std::string text = s.build_reply(req, 0);
+    boost::system::error_code ec;
+    auto reply = json::parse_exact(text, ec);  // exact doubles (Boost's own reader can be 1 ulp off)
+    ASSERT_FALSE(ec);
+    const auto& lps = reply.at("choices").at(0).at("meta_info").at("output_token_logprobs").as_array();
+    ASSERT_EQ(lps.size(), 40u);
+    std::size_t long_ones = 0;
+    for (const auto& e : lps) {
+        const double lp = e.at(0).as_double();
+        EXPECT_LT(lp, 0.0);
+        EXPECT_GT(lp, -11.0);
+        EXPECT_EQ(static_cast<double>(static_cast<float>(lp)), lp);  // a float32 value
+        std::string repr;
+        json::append_python_float(repr, lp);
+        long_ones += repr.size() >= 17;  // "-" + 16 or more characters of digits and point
+    }
+    EXPECT_GT(long_ones, 30u);
 }
 
 TEST(stub_backend, prompt_tokens_count_the_top_level_input_ids) {
