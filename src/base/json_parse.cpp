@@ -7,52 +7,11 @@
 #include <boost/json/value_stack.hpp>
 
 #include <charconv>
-#include <cstdint>
 #include <string>
 
 namespace tito::json {
 
 namespace {
-
-// True when Boost's own conversion of this number text is correctly rounded, so from_chars can be
-// skipped: Boost's dec_to_float turns a significand m and decimal exponent e into double(m) / 10^-e
-// or double(m) * 10^e, which is one correctly rounded operation on exact values (Clinger's fast
-// path) when m < 2^53 and |e| <= 22. Most logprobs qualify ("-4.278077602386475": 16 digits, 4.3e15).
-bool boost_double_is_exact(std::string_view s) {
-    std::uint64_t m = 0;
-    int digits = 0;
-    int e = 0;
-    bool frac = false;
-    std::size_t i = 0;
-    if (i < s.size() && s[i] == '-') ++i;
-    for (; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c >= '0' && c <= '9') {
-            if (m != 0 || c != '0') {
-                if (++digits > 16) return false;
-                m = m * 10 + static_cast<std::uint64_t>(c - '0');
-            }
-            if (frac) --e;
-        } else if (c == '.') {
-            frac = true;
-        } else {
-            break;  // the exponent
-        }
-    }
-    if (m >= (std::uint64_t{1} << 53)) return false;
-    if (i < s.size()) {
-        ++i;  // 'e' or 'E'
-        bool negative = false;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
-        int x = 0;
-        for (; i < s.size(); ++i) {
-            x = x * 10 + (s[i] - '0');
-            if (x > 400) return false;
-        }
-        e += negative ? -x : x;
-    }
-    return e >= -22 && e <= 22;
-}
 
 struct handler {
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -111,10 +70,8 @@ struct handler {
     bool on_double(double d, sv s, ec&) {
         num.append(s.data(), s.size());
         double exact = d;
-        if (!boost_double_is_exact(num)) {
-            auto r = std::from_chars(num.data(), num.data() + num.size(), exact);
-            if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
-        }
+        auto r = std::from_chars(num.data(), num.data() + num.size(), exact);
+        if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
         num.clear();
         st.push_double(exact);
         return true;
