@@ -14,6 +14,7 @@
 
 #include <random>
 #include <cstring>
+#include <charconv>
 #include "base/json.hpp"
 
 namespace {
@@ -254,6 +255,57 @@ TEST(json_parse, doubles_are_correctly_rounded) {
     EXPECT_EQ(a[0].as_double(), 2.0745096302730225e-218);
     EXPECT_EQ(a[1].as_double(), 2.5e-300);
     EXPECT_EQ(tito::json::compact(v), "[2.0745096302730225e-218,2.5e-300,0.1,-1.5,1e+308]");
+}
+
+// On random number texts of every shape parse_exact's doubles are bit for bit from_chars' (the
+// correctly rounded reading), whatever Boost's own conversion gave.
+TEST(json_parse, doubles_match_from_chars_bit_for_bit_on_random_texts) {
+    std::mt19937_64 rng(20261127);
+    auto digit = [&] { return static_cast<char>('0' + rng() % 10); };
+    for (int k = 0; k < 300000; ++k) {
+        std::string t;
+        if (rng() % 2) t += '-';
+        const int int_digits = static_cast<int>(rng() % 6);
+        if (int_digits == 0) {
+            t += '0';
+        } else {
+            t += static_cast<char>('1' + rng() % 9);
+            for (int i = 1; i < int_digits; ++i) t += digit();
+        }
+        const int frac_digits = static_cast<int>(rng() % 22);
+        if (frac_digits > 0 || int_digits == 0) {
+            t += '.';
+            const int n = frac_digits > 0 ? frac_digits : 1;
+            const int zeros = static_cast<int>(rng() % 4 == 0 ? rng() % 8 : 0);  // 0.000ddd
+            for (int i = 0; i < n; ++i) t += i < zeros ? '0' : digit();
+        }
+        if (rng() % 3 == 0) {
+            t += rng() % 2 ? 'e' : 'E';
+            if (rng() % 2) t += rng() % 2 ? '-' : '+';
+            t += std::to_string(rng() % 40);
+        }
+        if (t.find_first_of(".eE") == std::string::npos) t += ".5";
+        boost::system::error_code ec;
+        const auto v = tito::json::parse_exact("[" + t + "]", ec);
+        ASSERT_FALSE(ec) << t;
+        double want = 0;
+        std::from_chars(t.data() + (t[0] == '-'), t.data() + t.size(), want);
+        if (t[0] == '-') want = -want;
+        const double got = v.as_array()[0].as_double();
+        ASSERT_EQ(std::memcmp(&got, &want, sizeof got), 0) << t;
+    }
+    // Shapes at the edges of exact fast paths: 2^53 and one past it, exponents 22 and 23.
+    for (const char* t : {"9007199254740992.0", "9007199254740993.0", "-4.278077602386475", "1.0e22", "1.0e23",
+                          "123456789012345.6e-22", "1.7976931348623157e308", "4.9e-324", "0.30000000000000004"}) {
+        boost::system::error_code ec;
+        const auto v = tito::json::parse_exact(std::string("[") + t + "]", ec);
+        ASSERT_FALSE(ec) << t;
+        double want = 0;
+        std::from_chars(t + (t[0] == '-'), t + std::strlen(t), want);
+        if (t[0] == '-') want = -want;
+        const double got = v.as_array()[0].as_double();
+        EXPECT_EQ(std::memcmp(&got, &want, sizeof got), 0) << t;
+    }
 }
 
 TEST(json_parse, key_order_duplicates_and_errors) {
