@@ -185,10 +185,7 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
         }
     }
     upstream_body_parts parts{.verbatim = t->n->verbatim, .previous = {}, .size_hint = t->body_bytes};
-    if (const auto& prev = p.previous; prev && prev->prompt_ids_count <= prev->checkpoint.size() &&
-                                       prev->prompt_ids_at + prev->prompt_ids_len <= prev->request_json.size())
-        parts.previous = {std::span(prev->checkpoint).first(prev->prompt_ids_count),
-                          std::string_view(prev->request_json).substr(prev->prompt_ids_at, prev->prompt_ids_len)};
+    if (p.previous) parts.previous = {p.previous->prompt_ids(), p.previous->prompt_ids_text()};
     upstream_body written = write_upstream_body(body, p.prompt_token_ids, start_len, parts);
     upstream::request up;
     up.method = "POST";

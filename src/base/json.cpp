@@ -15,6 +15,40 @@ namespace tito::json {
 
 namespace {
 
+// The decimal digits of v at p (at most 20 bytes), two at a time from the back; returns the end.
+char* write_decimal(char* p, std::uint64_t v) {
+    static constexpr std::uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                              10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                              100000000000ull, 1000000000000ull, 10000000000000ull,
+                                              100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                              100000000000000000ull, 1000000000000000000ull,
+                                              10000000000000000000ull};
+    static constexpr char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    if (v < 10) {
+        *p = static_cast<char>('0' + v);
+        return p + 1;
+    }
+    // Digit count: t = floor(bit_width * log10(2)) is floor(log10(v)) or one more.
+    const int t = static_cast<int>((std::bit_width(v) * 1233) >> 12);
+    char* const end = p + t + 1 - (v < pow10[t] ? 1 : 0);
+    char* q = end;
+    while (v >= 100) {
+        q -= 2;
+        std::memcpy(q, pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        q -= 2;
+        std::memcpy(q, pairs + 2 * v, 2);
+    } else {
+        *--q = static_cast<char>('0' + v);
+    }
+    return end;
+}
+
 // Python repr of d at p (at most 24 bytes); returns the end.
 char* write_python_float(char* p, double d) {
     if (std::isnan(d)) {
@@ -38,38 +72,14 @@ char* write_python_float(char* p, double d) {
     if (d != 0) {
         n = 0;
         const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
-        // The significand without trailing zeros (at most 17 digits), written back to front two
-        // digits at a time.
+        // The significand without trailing zeros (at most 17 digits).
         std::uint64_t sig = dec.significand;
         int e10 = dec.exponent;
         while (sig % 10 == 0) {
             sig /= 10;
             ++e10;
         }
-        static constexpr std::uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                                  10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                                  100000000000ull, 1000000000000ull, 10000000000000ull,
-                                                  100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-                                                  100000000000000000ull, 1000000000000000000ull};
-        // Digit count: t = floor(bit_width * log10(2)) is floor(log10(sig)) or one more.
-        const int t = static_cast<int>((std::bit_width(sig) * 1233) >> 12);
-        n = static_cast<std::size_t>(t + 1 - (sig < pow10[t] ? 1 : 0));
-        static constexpr char pairs[] =
-            "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-            "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-            "8081828384858687888990919293949596979899";
-        char* q = digits + n;
-        while (sig >= 100) {
-            q -= 2;
-            std::memcpy(q, pairs + 2 * (sig % 100), 2);
-            sig /= 100;
-        }
-        if (sig >= 10) {
-            q -= 2;
-            std::memcpy(q, pairs + 2 * sig, 2);
-        } else {
-            *--q = static_cast<char>('0' + sig);
-        }
+        n = static_cast<std::size_t>(write_decimal(digits, sig) - digits);
         exp = e10 + static_cast<int>(n) - 1;
     }
     if (negative) *p++ = '-';
@@ -114,15 +124,17 @@ void append_python_float(std::string& out, double d) {
 
 namespace {
 
-// 1 for the bytes json.dumps escapes (control characters, '"' and '\\'); everything else,
-// including non-ASCII, is copied raw (ensure_ascii=False).
-constexpr auto escape_table = [] {
+// How many bytes json.dumps writes for each byte: 6 for control characters (\u00xx), 2 for the
+// ones with a short escape (\" \\ \n \r \t \b \f), 1 for everything else, non-ASCII included
+// (ensure_ascii=False).
+constexpr auto escaped_size = [] {
     std::array<unsigned char, 256> t{};
-    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = 1;
-    t['"'] = 1;
-    t['\\'] = 1;
+    t.fill(1);
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = 6;
+    for (unsigned char c : {'"', '\\', '\n', '\r', '\t', '\b', '\f'}) t[c] = 2;
     return t;
 }();
+bool needs_escape(unsigned char c) { return escaped_size[c] != 1; }
 
 template <typename Int>
 void append_integer(std::string& out, Int v) {
@@ -145,9 +157,7 @@ std::uint64_t escape_mask(std::uint64_t w) {
 bool word_needs_escape(std::uint64_t w) { return escape_mask(w) != 0; }
 static_assert(std::endian::native == std::endian::little, "escape_mask's lowest bit is the lowest address");
 
-}  // namespace
 
-namespace {
 
 // Short strings without escapes (dict keys, enum values, names: most strings of a JSON document)
 // are checked in at most two words and written with one append. False: take the general path.
@@ -162,7 +172,7 @@ bool append_quoted_short(std::string& out, std::string_view s) {
         if (word_needs_escape(a) || word_needs_escape(b)) return false;
     } else {
         for (std::size_t i = 0; i < n; ++i)
-            if (escape_table[static_cast<unsigned char>(p[i])]) return false;
+            if (needs_escape(static_cast<unsigned char>(p[i]))) return false;
     }
     char buf[18];
     buf[0] = '"';
@@ -172,9 +182,7 @@ bool append_quoted_short(std::string& out, std::string_view s) {
     return true;
 }
 
-}  // namespace
 
-namespace {
 
 // The exact size write_quoted writes for s: clean 8-byte words are skipped whole, only the bytes
 // of words with an escape are looked at.
@@ -182,10 +190,7 @@ std::size_t quoted_size(std::string_view s) {
     std::size_t n = s.size() + 2;
     const char* q = s.data();
     const char* const end = q + s.size();
-    auto extra = [](unsigned char c) -> std::size_t {
-        if (!escape_table[c]) return 0;
-        return (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') ? 1 : 5;
-    };
+    auto extra = [](unsigned char c) -> std::size_t { return escaped_size[c] - 1u; };
     for (; end - q >= 8; q += 8) {
         std::uint64_t w;
         std::memcpy(&w, q, 8);
@@ -218,7 +223,7 @@ char* write_quoted(char* p, std::string_view s) {
         }
         if (q == end) break;
         const auto c = static_cast<unsigned char>(*q);
-        if (!escape_table[c]) {
+        if (!needs_escape(c)) {
             ++q;
             continue;
         }
@@ -391,14 +396,7 @@ private:
                 u = 0 - u;
             }
         }
-        char buf[20];
-        char* b = buf + sizeof buf;
-        do {
-            *--b = static_cast<char>('0' + u % 10);
-            u /= 10;
-        } while (u != 0);
-        while (b != buf + sizeof buf) *p++ = *b++;  // at most 20 bytes: no memcpy call
-        at_ = static_cast<std::size_t>(p - out_.data());
+        at_ = static_cast<std::size_t>(write_decimal(p, u) - out_.data());
     }
     void quoted(std::string_view s) {
         const std::size_t n = s.size() <= 32 ? s.size() * 6 + 2 : quoted_size(s);  // short: no counting pass

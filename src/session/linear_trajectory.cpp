@@ -29,6 +29,16 @@ std::string role_repr(const boost::json::value& m) {
 }  // namespace
 
 const chat::token_ids& snapshot::token_ids() const { return records.empty() ? empty_ids : records.back()->checkpoint; }
+std::span<const chat::token_id> record::prompt_ids() const {
+    if (prompt_ids_count > checkpoint.size() || prompt_ids_at + prompt_ids_len > request_json.size()) return {};
+    return std::span(checkpoint).first(prompt_ids_count);
+}
+
+std::string_view record::prompt_ids_text() const {
+    if (prompt_ids_count > checkpoint.size() || prompt_ids_at + prompt_ids_len > request_json.size()) return {};
+    return std::string_view(request_json).substr(prompt_ids_at, prompt_ids_len);
+}
+
 const chat::token_ids& prepared_turn::previous_checkpoint() const { return previous ? previous->checkpoint : empty_ids; }
 
 boost::json::array snapshot::messages_array() const {

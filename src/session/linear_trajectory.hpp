@@ -22,7 +22,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.hpp"
@@ -38,7 +40,7 @@ struct record {
     std::string request_json;
     std::string response_json;
     // request.tools, null when absent (the comparator renders with the last turn's tools); shared
-    // with the previous record when equal, as it is on most turns.
+    // with the previous record when identical as text, as it is on most turns.
     std::shared_ptr<const boost::json::value> tools;
     chat::token_ids checkpoint;    // prompt_token_ids ++ completion_token_ids
     // Where request_json lists the prompt ids: request_json.substr(prompt_ids_at, prompt_ids_len)
@@ -47,6 +49,10 @@ struct record {
     std::size_t prompt_ids_at = 0;
     std::size_t prompt_ids_len = 0;
     std::size_t prompt_ids_count = 0;
+
+    // Those ids and their text; both empty when the fields do not fit (a record built elsewhere).
+    std::span<const chat::token_id> prompt_ids() const;
+    std::string_view prompt_ids_text() const;
 };
 using record_ptr = std::shared_ptr<const record>;
 using message_ptr = std::shared_ptr<const boost::json::value>;

@@ -151,7 +151,9 @@ TEST(json, quoted_escapes_every_pair_of_positions) {
                     s[b] = y;
                     std::string out = "p";
                     tito::json::append_quoted(out, s);
-                    ASSERT_EQ(out, "p" + quoted_reference(s)) << a << " " << b << " " << int(x) << " " << int(y);
+                    std::string want = "p";
+                    want += quoted_reference(s);
+                    ASSERT_EQ(out, want) << a << " " << b << " " << int(x) << " " << int(y);
                 }
             }
         }
@@ -207,6 +209,29 @@ TEST(json, identical_means_the_same_text) {
     EXPECT_FALSE(tito::json::identical(v("[1,2]"), v("[1]")));
     EXPECT_FALSE(tito::json::identical(v(R"({"a":{"b":1}})"), v(R"({"a":{"b":2}})")));
     EXPECT_FALSE(tito::json::identical(v(R"({"a":1})"), v(R"({"b":1})")));
+}
+
+// Integers around every power of ten (the writer counts digits from the bit width).
+TEST(json, integers_at_every_digit_count) {
+    boost::json::array a;
+    std::string want = "[";
+    auto add = [&](boost::json::value v, const std::string& text) {
+        if (!a.empty()) want += ',';
+        a.push_back(std::move(v));
+        want += text;
+    };
+    std::uint64_t p = 1;
+    for (int d = 0; d < 20; ++d, p *= 10) {
+        for (std::uint64_t v : {p - 1, p, p + 1}) add(boost::json::value(v), std::to_string(v));
+        if (p <= 1000000000000000000ull) {
+            const auto s = static_cast<std::int64_t>(p);
+            add(boost::json::value(-s), std::to_string(-s));
+        }
+    }
+    add(boost::json::value(std::uint64_t(-1)), "18446744073709551615");
+    add(boost::json::value(INT64_MIN), "-9223372036854775808");
+    want += ']';
+    EXPECT_EQ(tito::json::compact(a), want);
 }
 
 TEST(json, uint_lists) {

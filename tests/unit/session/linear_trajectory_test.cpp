@@ -298,5 +298,27 @@ TEST(linear_trajectory, committed_messages_do_not_point_into_the_request_arena) 
     EXPECT_EQ(snap.messages->at(0)->at("content").as_string(), "a request parsed into a per-request arena");
 }
 
+// The next upstream body reuses a record's ids text through these; fields that do not fit the
+// record give nothing (the body then writes every id).
+TEST(linear_trajectory, record_prompt_ids_and_their_text) {
+    record rec;
+    rec.request_json = R"({"messages":[],"input_ids":[7,8,9]})";
+    rec.checkpoint = {7, 8, 9, 100, 101};
+    rec.prompt_ids_at = rec.request_json.find('[', 14) + 1;
+    rec.prompt_ids_len = 5;
+    rec.prompt_ids_count = 3;
+    EXPECT_EQ(rec.prompt_ids_text(), "7,8,9");
+    EXPECT_EQ(std::vector<chat::token_id>(rec.prompt_ids().begin(), rec.prompt_ids().end()),
+              (std::vector<chat::token_id>{7, 8, 9}));
+    record bad = rec;
+    bad.prompt_ids_count = 6;
+    EXPECT_TRUE(bad.prompt_ids().empty());
+    EXPECT_TRUE(bad.prompt_ids_text().empty());
+    bad = rec;
+    bad.prompt_ids_len = 100;
+    EXPECT_TRUE(bad.prompt_ids_text().empty());
+    EXPECT_TRUE(record{}.prompt_ids().empty());
+}
+
 }  // namespace
 }  // namespace tito::session
