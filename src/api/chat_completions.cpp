@@ -54,6 +54,7 @@ struct turn {
     std::size_t shard;
     double request_ts;
     std::optional<normalized_chat> n;    // emplaced (never assigned: the body lives in its own arena)
+    session::record_ptr history;         // the latest record when the body was read (n->placeholders)
     std::size_t body_bytes = 0;          // the client's body size (a size hint for the upstream body)
     std::int64_t message_count = -1;     // for chat_done (the list moves into the session on commit)
     std::string query;
@@ -96,6 +97,7 @@ void log_done(const turn_ptr& t, int status) {
     auto& m = obs::local();
     --m.chat_inflight;
     if (t->committed) ++m.turns_committed;
+    if (t->committed && t->n && t->n->placeholders) ++m.history_reused;
     const double lock_wait = ms_between(t->t_arrive, t->t_locked);
     const double tok_in = ms_between(t->t_locked, t->t_prepared);
     const double proxy = ms_between(t->t_prepared, t->t_upstream_done);
@@ -164,8 +166,7 @@ std::size_t common_prefix(const chat::token_ids& a, const chat::token_ids& b) {
 struct in_flight {
     session::prepared_turn p;
     boost::json::array messages;
-    std::size_t ids_at = 0;  // where the upstream text lists input_ids (upstream_body)
-    std::size_t ids_len = 0;
+    upstream_body written;  // its text moved out (the request); where it lists the ids and the messages
 };
 
 void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r);
@@ -184,6 +185,9 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
             start_len = static_cast<std::int64_t>(previous_rows);
         }
     }
+    // Placeholders are never written: normalization only makes them when the list goes as sent.
+    if (t->n->placeholders && t->n->messages_text().empty())
+        return finish_error(t, error{errc::internal, "placeholder messages without their text"});
     upstream_body_parts parts{.verbatim = t->n->verbatim, .previous = {}, .size_hint = t->body_bytes};
     if (p.previous) parts.previous = {p.previous->prompt_ids(), p.previous->prompt_ids_text()};
     upstream_body written = write_upstream_body(body, p.prompt_token_ids, start_len, parts);
@@ -196,7 +200,7 @@ void send_upstream(const turn_ptr& t, session::prepared_turn p) {
     up.body = std::move(written.text);  // handed back as response.sent_body for the record
     auto cancel = std::make_shared<upstream::cancel_handle>();
     if (!t->s->set_inflight([cancel] { cancel->cancel(); })) return finish_closed(t);
-    in_flight f{std::move(p), std::move(t->n->messages()), written.ids_at, written.ids_len};
+    in_flight f{std::move(p), std::move(t->n->messages()), std::move(written)};
     t->ctx->backend.send(
         std::move(up),
         [t, f = std::move(f)](result<upstream::response> r) mutable { on_upstream(t, std::move(f), std::move(r)); },
@@ -244,16 +248,20 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     rec.request_timestamp = t->request_ts;
     rec.request_json = std::move(r->sent_body);
     rec.response_json = std::move(r->body);
-    rec.prompt_ids_at = f.ids_at;
-    rec.prompt_ids_len = f.ids_len;
+    rec.prompt_ids_at = f.written.ids_at;
+    rec.prompt_ids_len = f.written.ids_len;
     rec.prompt_ids_count = f.p.prompt_token_ids.size();
+    rec.messages_at = f.written.messages_at;
+    rec.messages_len = f.written.messages_len;
+    rec.messages_count = f.messages.size();
     // Records live as long as the session: no reserve slack kept with them.
     for (auto* text : {&rec.request_json, &rec.response_json})
         if (text->capacity() > text->size() + text->size() / 8) text->shrink_to_fit();
     rec.tools = record_tools(f.p.previous, t->n->tools());
     rec.timestamp = epoch_seconds();
     auto committed = t->s->trajectory().commit(std::move(f.p), std::move(f.messages), std::move(v->assistant_message),
-                                               v->completion_ids, std::move(rec), t->ctx->family->max_trim_tokens());
+                                               v->completion_ids, std::move(rec), t->ctx->family->max_trim_tokens(),
+                                               t->n->messages_text());
     if (!committed) {
         if (committed.error().code() == errc::conflict)
             return finish(t, http::error_response(409, fmt::format("session state conflict: session_id={} ({})",
@@ -265,7 +273,18 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
 }
 
 void run_prepare(const turn_ptr& t) {
-    auto p = t->s->trajectory().prepare(t->n->messages(), t->n->tools(), t->n->kwargs(), *t->ctx->family, t->ctx->matcher);
+    auto& traj = t->s->trajectory();
+    std::size_t known = t->n->placeholders;
+    if (known && !traj.extends_latest(t->history, known, t->n->messages(), t->ctx->matcher)) {
+        // The session moved on since the body was read (or the client changed the last assistant
+        // message, a rollback): read the whole body.
+        auto full = normalize_chat_request(std::string(t->n->raw), *t->ctx->family, t->ctx->cfg.flags);
+        if (!full) return on_shard(t, [t, e = full.error()] { finish_error(t, e); });
+        t->n.reset();
+        t->n.emplace(std::move(*full));
+        known = 0;
+    }
+    auto p = traj.prepare(t->n->messages(), t->n->tools(), t->n->kwargs(), *t->ctx->family, t->ctx->matcher, known);
     on_shard(t, [t, p = std::move(p)]() mutable {
         t->t_prepared = clock::now();
         if (!p) return finish_error(t, p.error());
@@ -301,7 +320,12 @@ void handle_chat_completions(const context& ctx, http::request req, http::respon
         return finish(t, http::error_response(503, "no TITO tokenizer family is configured"));
     }
     const std::size_t body_bytes = req.body.size();
-    auto n = normalize_chat_request(std::move(req.body), *ctx.family, ctx.cfg.flags);
+    // The latest record's message list usually opens this one: not parsed again (confirmed
+    // under the turn lock, run_prepare).
+    t->history = t->s->trajectory().latest();
+    known_history known;
+    if (t->history) known = {t->history->messages_text(), t->history->messages_count};
+    auto n = normalize_chat_request(std::move(req.body), *ctx.family, ctx.cfg.flags, known.count ? &known : nullptr);
     if (!n) {
         log_start(t, -1);
         return finish_error(t, n.error());

@@ -41,13 +41,73 @@ result<boost::json::value> parse_json_body(std::string_view body, boost::json::s
     return v;
 }
 
-result<normalized_chat> normalize_chat_request(std::string raw, const chat::family& fam, const chat_flags& flags) {
-    // The body DOM (the whole history, every turn) lives in one arena: built by bumping a pointer,
-    // dropped at the end of the turn in one go. The appended messages are copied to the heap on commit.
-    auto arena = json::new_arena(raw.size() * 2 + 1024);
-    TITO_TRY(auto parsed, parse_json_body(raw, boost::json::storage_ptr(arena.get())));
-    if (!parsed.is_object()) return error{errc::bad_request, "invalid JSON body: expected an object"};
-    normalized_chat out{std::move(arena), std::move(parsed.get_object())};
+std::string_view normalized_chat::messages_text() const {
+    for (auto it = verbatim.rbegin(); it != verbatim.rend(); ++it)
+        if (it->key == "messages") return it->compact ? it->value : std::string_view{};
+    return {};
+}
+
+namespace {
+
+// `raw` with the known opening of its message list (`m.skipped` bytes, `count` messages) replaced
+// by `count` nulls: "[null,null,<the rest of the list>".
+std::string with_placeholders(std::string_view raw, const json::raw_member& m, std::size_t count) {
+    const auto list_at = static_cast<std::size_t>(m.value.data() - raw.data());
+    const std::size_t rest_at = list_at + m.skipped + 1;  // past the comma after the known messages
+    std::string out;
+    out.reserve(raw.size() - m.skipped + 5 * count + 1);
+    out.append(raw.substr(0, list_at));
+    out += '[';
+    for (std::size_t i = 0; i < count; ++i) out += "null,";
+    out.append(raw.substr(rest_at));
+    return out;
+}
+
+}  // namespace
+
+result<normalized_chat> normalize_chat_request(std::string raw, const chat::family& fam, const chat_flags& flags,
+                                               const known_history* known) {
+    // The history is most of every body: its text goes upstream as sent when re-serializing it
+    // would give the same bytes (only keys the server never rewrites qualify), and the part of it
+    // the latest record already sent is not parsed again. (The member views point into raw's heap
+    // buffer, which moves with the string; a short string's inline buffer would not, and short
+    // bodies gain nothing.)
+    std::vector<json::raw_member> members;
+    bool split = false;
+    std::string stand_in;
+    std::size_t placeholders = 0;
+    if (raw.size() >= 256) {
+        const bool use_known = known && known->count > 0 && known->messages_text.size() >= 2 &&
+                               known->messages_text.front() == '[' && known->messages_text.back() == ']';
+        if (use_known) {
+            const auto opening = known->messages_text.substr(0, known->messages_text.size() - 1);
+            split = json::split_members(raw, members, json::known_prefix{"messages", opening});
+            const json::raw_member* list = nullptr;
+            std::size_t lists = 0;
+            for (const auto& m : members)
+                if (m.key == "messages") list = &m, ++lists;
+            // Only when the whole list goes upstream as sent: the placeholders are never written.
+            if (split && lists == 1 && list->skipped > 0 && list->compact) {
+                stand_in = with_placeholders(raw, *list, known->count);
+                placeholders = known->count;
+            }
+        } else {
+            split = json::split_members(raw, members);
+        }
+    }
+    // The body DOM lives in one arena: built by bumping a pointer, dropped at the end of the turn
+    // in one go. The appended messages are copied to the heap on commit.
+    auto arena = json::new_arena((placeholders ? stand_in.size() : raw.size()) * 2 + 1024);
+    auto parsed = parse_json_body(placeholders ? stand_in : raw, boost::json::storage_ptr(arena.get()));
+    if (!parsed && placeholders) {
+        // Not expected (the known text parsed before); the whole body gives the error it would have.
+        placeholders = 0;
+        arena = json::new_arena(raw.size() * 2 + 1024);
+        parsed = parse_json_body(raw, boost::json::storage_ptr(arena.get()));
+    }
+    if (!parsed) return parsed.error();
+    if (!parsed->is_object()) return error{errc::bad_request, "invalid JSON body: expected an object"};
+    normalized_chat out{std::move(arena), std::move(parsed->get_object())};
     auto& b = out.body;
 
     if (auto* s = b.if_contains("stream")) out.client_stream = python_truthy(*s);
@@ -77,17 +137,13 @@ result<normalized_chat> normalize_chat_request(std::string raw, const chat::fami
     // for an early 400).
     auto* msgs = b.if_contains("messages");
     if (!msgs || !msgs->is_array()) return error{errc::bad_request, "messages must be a list of message objects"};
-    for (std::size_t i = 0; i < msgs->get_array().size(); ++i)
+    for (std::size_t i = placeholders; i < msgs->get_array().size(); ++i)
         if (!msgs->get_array()[i].is_object())
             return error{errc::bad_request, fmt::format("messages[{}] must be an object", i)};
 
-    // The history is most of every body: its text goes upstream as sent when re-serializing it
-    // would give the same bytes. Only keys the server never rewrites qualify. (The views point
-    // into raw's heap buffer, which moves with the string; a short string's inline buffer would
-    // not, and short bodies gain nothing.)
     out.raw = std::move(raw);
-    std::vector<json::raw_member> members;
-    if (out.raw.size() >= 256 && json::split_members(out.raw, members))
+    out.placeholders = placeholders;
+    if (split)
         for (const auto& m : members)
             if (m.key == "messages" || m.key == "tools") out.verbatim.push_back(m);
     return out;

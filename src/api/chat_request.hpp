@@ -30,6 +30,13 @@ struct chat_flags {
     bool use_lora = false;            // lora_rank > 0 or an adapter path
 };
 
+// What the session's latest record sent upstream as the message list: its compact text and
+// length. A client's next request usually opens its list with exactly that text.
+struct known_history {
+    std::string_view messages_text;  // "[{...},...]"
+    std::size_t count = 0;
+};
+
 // `body` lives in `arena`: move-construct a normalized_chat, never move-assign it (Boost.JSON
 // copies on assignment across memory resources); nothing copy-constructed from it may outlive it.
 struct normalized_chat {
@@ -38,6 +45,11 @@ struct normalized_chat {
     std::string raw;              // the client's body text
     std::vector<json::raw_member> verbatim;  // raw's "messages" and "tools" when their text is what re-serializing writes
     bool client_stream = false;   // Python truthiness of the popped "stream"
+    // messages()[0, placeholders) are nulls standing in for the client's first messages, whose
+    // text was the known history's (not parsed again). The turn confirms under its lock that the
+    // history is still the session's (linear_trajectory::extends_latest), else reads the body again
+    // without it. Nonzero only when the whole list is verbatim (messages_text() is its text).
+    std::size_t placeholders = 0;
 
     // The effective chat-template kwargs of this turn's render: body["chat_template_kwargs"] as
     // normalized (spec 3.3), or {} when there are none.
@@ -45,7 +57,10 @@ struct normalized_chat {
     // body["tools"], or null when absent (in the arena: the record keeps a heap copy or shares one).
     const boost::json::value& tools() const;
 
-    // The client's raw list, body["messages"] (checked to be a list of objects).
+    // The client's list as compact text when verbatim has it, else empty.
+    std::string_view messages_text() const;
+
+    // The client's raw list, body["messages"] (checked to be a list of objects after the placeholders).
     boost::json::array& messages() { return body.at("messages").get_array(); }
     const boost::json::array& messages() const { return body.at("messages").get_array(); }
 };
@@ -53,8 +68,10 @@ struct normalized_chat {
 // Python truthiness of a JSON value (false, null, 0, 0.0, "", [], {} are false).
 bool python_truthy(const boost::json::value& v);
 
-// 400 (errc::bad_request) on invalid JSON, a non-object body, bad messages or kwargs.
-result<normalized_chat> normalize_chat_request(std::string body, const chat::family& fam, const chat_flags& flags);
+// 400 (errc::bad_request) on invalid JSON, a non-object body, bad messages or kwargs. With a
+// known history whose text opens the client's list, those messages become placeholders.
+result<normalized_chat> normalize_chat_request(std::string body, const chat::family& fam, const chat_flags& flags,
+                                               const known_history* known = nullptr);
 
 // Parses a JSON text the way the reference does for bodies: key order kept, duplicate keys keep
 // the last value; errc::bad_request "invalid JSON body: ..." on failure.

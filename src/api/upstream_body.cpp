@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::string_view input_ids_key = "input_ids";
 constexpr std::string_view start_len_key = "routed_experts_start_len";
+constexpr std::string_view messages_key = "messages";
 
 const json::raw_member* find_verbatim(std::span<const json::raw_member> members, std::string_view key) {
     for (auto it = members.rbegin(); it != members.rend(); ++it)
@@ -72,10 +73,14 @@ upstream_body write_upstream_body(const boost::json::object& body, const chat::t
         } else if (routed_experts_start_len && kv.key() == start_len_key) {
             json::append_int(out, *routed_experts_start_len);
             start_written = true;
-        } else if (const auto* m = find_verbatim(parts.verbatim, kv.key()); m && m->compact) {
-            out += m->value;
         } else {
-            json::append_compact(out, kv.value());
+            const std::size_t at = out.size();
+            if (const auto* m = find_verbatim(parts.verbatim, kv.key()); m && m->compact) out += m->value;
+            else json::append_compact(out, kv.value());
+            if (kv.key() == messages_key) {
+                r.messages_at = at;
+                r.messages_len = out.size() - at;
+            }
         }
     }
     if (!ids_written) {

@@ -41,6 +41,8 @@ struct upstream_body {
     std::string text;
     std::size_t ids_at = 0;  // text.substr(ids_at, ids_len) is the input_ids list's inner text
     std::size_t ids_len = 0;
+    std::size_t messages_at = 0;  // text.substr(messages_at, messages_len) is the "messages" list, when written
+    std::size_t messages_len = 0;
 };
 
 upstream_body write_upstream_body(const boost::json::object& body, const chat::token_ids& input_ids,

@@ -70,6 +70,18 @@ public:
         }
     }
 
+    // At a value known to open with `known` (an array's first elements, compact) followed by a
+    // comma: continues after them. False, with nothing consumed, when the text differs.
+    bool skip_known(std::string_view known) {
+        const auto left = static_cast<std::size_t>(end_ - p_);
+        if (known.size() < 2 || known.front() != '[' || left <= known.size() || p_[known.size()] != ',' ||
+            std::memcmp(p_, known.data(), known.size()) != 0)
+            return false;
+        p_ += known.size();
+        array_after_element();
+        return true;
+    }
+
 private:
     std::string_view fail_sv() {
         ok_ = false;
@@ -132,14 +144,21 @@ private:
         ++p_;
         skip_ws(true);
         if (take(']')) return;
+        value();
+        array_after_element();
+    }
+
+    // Inside an array, just past an element: the rest of the array.
+    void array_after_element() {
         for (;;) {
-            value();
             skip_ws(true);
             if (take(']')) return;
             if (!take(',')) return fail();
             skip_ws(true);
+            value();
         }
     }
+
 
     void object() {
         ++p_;
@@ -186,7 +205,9 @@ private:
 
 }  // namespace
 
-bool split_members(std::string_view text, std::vector<raw_member>& out) {
+namespace {
+
+bool split(std::string_view text, std::vector<raw_member>& out, const known_prefix* skip) {
     scanner s(text.data(), text.data() + text.size());
     const std::size_t first = out.size();
     auto reject = [&] {
@@ -206,9 +227,11 @@ bool split_members(std::string_view text, std::vector<raw_member>& out) {
         s.skip_ws(false);
         s.compact = true;
         const char* start = s.pos();
-        s.value();
+        std::size_t skipped = 0;
+        if (skip && key == skip->key && s.skip_known(skip->text)) skipped = skip->text.size();
+        else s.value();
         if (!s.ok()) return reject();
-        out.push_back(raw_member{key, std::string_view(start, static_cast<std::size_t>(s.pos() - start)), s.compact});
+        out.push_back(raw_member{key, std::string_view(start, static_cast<std::size_t>(s.pos() - start)), s.compact, skipped});
         s.skip_ws(false);
         if (s.take(',')) {
             s.skip_ws(false);
@@ -217,6 +240,14 @@ bool split_members(std::string_view text, std::vector<raw_member>& out) {
         if (s.take('}')) return true;
         return reject();
     }
+}
+
+}  // namespace
+
+bool split_members(std::string_view text, std::vector<raw_member>& out) { return split(text, out, nullptr); }
+
+bool split_members(std::string_view text, std::vector<raw_member>& out, const known_prefix& skip) {
+    return split(text, out, &skip);
 }
 
 }  // namespace tito::json

@@ -8,6 +8,10 @@
 // else (a float, "\/", "\u00e9", pretty-printing, an object of more than 64 keys, where the
 // duplicate check would turn quadratic) leaves the member unmarked: re-serialize it. The scan is
 // linear in the text.
+// A known opening of one member's array can be skipped: when the value of top-level key
+// `skip.key` starts with `skip.text` ("[v0,...,vk", the opening bracket and the first elements of
+// an array whose text an earlier body already had, compact) followed by a comma, the scan jumps
+// over it instead of reading those elements again; the member's `skipped` says how many bytes.
 // Usage:
 //   std::vector<json::raw_member> members;
 //   if (json::split_members(body_text, members))          // text already accepted by parse_exact
@@ -23,11 +27,20 @@ struct raw_member {
     std::string_view key;    // the key as written between its quotes (escapes not decoded)
     std::string_view value;  // the value's text, without surrounding whitespace
     bool compact = false;    // value == compact(parse_exact(value)), byte for byte
+    std::size_t skipped = 0; // bytes of value taken as known (split_known's prefix), else 0
+};
+
+// An array opening taken as known and compact (see above).
+struct known_prefix {
+    std::string_view key;
+    std::string_view text;  // "[v0,...,vk": no closing bracket, no trailing comma
 };
 
 // Appends the members of the object `text` in order (duplicates included). False, with `out`
 // unchanged, when `text` is not a JSON object or a top-level key contains an escape (so that a
 // key can be matched by its text).
 bool split_members(std::string_view text, std::vector<raw_member>& out);
+// The same, skipping `skip.text` where it opens the value of top-level key `skip.key`.
+bool split_members(std::string_view text, std::vector<raw_member>& out, const known_prefix& skip);
 
 }  // namespace tito::json

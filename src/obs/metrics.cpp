@@ -38,6 +38,7 @@ void thread_metrics::merge(const thread_metrics& o) {
     for (const auto& [k, h] : o.request_seconds) request_seconds[k].merge(h);
     for (std::size_t i = 0; i < chat.size(); ++i) chat[i].merge(o.chat[i]);
     turns_committed += o.turns_committed;
+    history_reused += o.history_reused;
     chat_inflight += o.chat_inflight;
 }
 
@@ -78,6 +79,8 @@ const std::vector<metric_info>& metric_list() {
             {"tito_http_request_duration_seconds", "histogram", "HTTP request latency from parsed request to response, by route"},
             {"tito_chat_turns_committed_total", "counter", "Chat turns committed to a session"},
             {"tito_chat_inflight", "gauge", "Chat turns admitted and not yet answered"},
+            {"tito_chat_history_reused_total", "counter",
+             "Committed chat turns whose opening messages were the latest record's, by their text, and were not parsed or matched again"},
         };
         for (std::size_t i = 0; i < std::size(phase_names); ++i)
             l.push_back({fmt::format("tito_chat_{}_seconds", phase_names[i]), "histogram", phase_help[i]});
@@ -105,6 +108,8 @@ std::string render_prometheus(const thread_metrics& m, const std::vector<gauge>&
     fmt::format_to(std::back_inserter(out), "tito_chat_turns_committed_total {}\n", m.turns_committed);
     header(out, "tito_chat_inflight", "gauge", metric_list()[3].help);
     fmt::format_to(std::back_inserter(out), "tito_chat_inflight {}\n", m.chat_inflight);
+    header(out, "tito_chat_history_reused_total", "counter", metric_list()[4].help);
+    fmt::format_to(std::back_inserter(out), "tito_chat_history_reused_total {}\n", m.history_reused);
     for (std::size_t i = 0; i < std::size(phase_names); ++i) {
         const auto name = fmt::format("tito_chat_{}_seconds", phase_names[i]);
         header(out, name, "histogram", phase_help[i]);

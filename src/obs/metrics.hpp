@@ -45,6 +45,7 @@ struct thread_metrics {
     std::map<std::string, latency_histogram> request_seconds;       // route -> latency
     std::array<latency_histogram, static_cast<std::size_t>(chat_phase::count_)> chat;
     std::uint64_t turns_committed = 0;
+    std::uint64_t history_reused = 0;  // committed turns whose known message list was not read again
     std::int64_t chat_inflight = 0;  // may be negative on one shard; the sum is right
 
     void request(const std::string& route, int status, double seconds);

@@ -39,6 +39,11 @@ std::string_view record::prompt_ids_text() const {
     return std::string_view(request_json).substr(prompt_ids_at, prompt_ids_len);
 }
 
+std::string_view record::messages_text() const {
+    if (messages_len < 2 || messages_at + messages_len > request_json.size()) return {};
+    return std::string_view(request_json).substr(messages_at, messages_len);
+}
+
 const chat::token_ids& prepared_turn::previous_checkpoint() const { return previous ? previous->checkpoint : empty_ids; }
 
 boost::json::array snapshot::messages_array() const {
@@ -55,9 +60,26 @@ snapshot linear_trajectory::snap() const {
     return snapshot{messages_, records_, ends_};
 }
 
+record_ptr linear_trajectory::latest() const {
+    std::lock_guard lk{guard_};
+    return records_.empty() ? nullptr : records_.back();
+}
+
 std::size_t linear_trajectory::num_assistant() const {
     std::lock_guard lk{guard_};
     return ends_.size();
+}
+
+bool linear_trajectory::extends_latest(const record_ptr& r, std::size_t count, const boost::json::array& request_messages,
+                                       const matcher_fn& match) const {
+    messages_ptr stored;
+    {
+        std::lock_guard lk{guard_};
+        if (!r || records_.empty() || records_.back() != r || ends_.back() != count + 1 || messages_->size() != count + 1)
+            return false;
+        stored = messages_;
+    }
+    return request_messages.size() > count && match(*(*stored)[count], request_messages[count]);
 }
 
 result<std::size_t> linear_trajectory::rollback_if_needed(const boost::json::array& request, const matcher_fn& match) {
@@ -94,8 +116,19 @@ result<std::size_t> linear_trajectory::rollback_if_needed(const boost::json::arr
 
 result<prepared_turn> linear_trajectory::prepare(const boost::json::array& request_messages,
                                                  const boost::json::value& tools, const boost::json::object& kwargs,
-                                                 const chat::family& fam, const matcher_fn& match) {
-    TITO_TRY(const std::size_t verified, rollback_if_needed(request_messages, match));
+                                                 const chat::family& fam, const matcher_fn& match,
+                                                 std::size_t known_equal) {
+    std::size_t verified = 0;
+    if (known_equal > 0) {
+        // extends_latest held under the caller's turn lock: the stored history is the known
+        // messages plus one assistant message, which the request matched.
+        std::lock_guard lk{guard_};
+        if (ends_.empty() || messages_->size() != known_equal + 1 || request_messages.size() <= known_equal)
+            return error{errc::internal, "known request history does not fit the stored history"};
+        verified = known_equal + 1;
+    } else {
+        TITO_TRY(verified, rollback_if_needed(request_messages, match));
+    }
     auto s = snap();
     prepared_turn turn;
     turn.expected_num_assistant = s.ends.size();
@@ -105,6 +138,7 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
     }
     if (!s.records.empty()) turn.previous = s.records.back();
     if (turn.previous_checkpoint().empty()) {
+        if (known_equal > 0) return error{errc::internal, "known request history without a stored checkpoint"};
         TITO_TRY(turn.prompt_token_ids, fam.first_turn(request_messages, tools, kwargs));
         return turn;
     }
@@ -137,7 +171,7 @@ result<prepared_turn> linear_trajectory::prepare(const boost::json::array& reque
 }
 
 std::string prefix_mismatch_message(const chat::token_ids& prev, const chat::token_ids& all, std::size_t check_len,
-                                    std::size_t trim, const boost::json::array& request_messages,
+                                    std::size_t trim, std::string_view request_messages_json,
                                     const boost::json::value& assistant_message) {
     std::size_t i = 0;
     const std::size_t limit = std::min(all.size(), check_len);
@@ -146,13 +180,12 @@ std::string prefix_mismatch_message(const chat::token_ids& prev, const chat::tok
         "pretokenized prefix mismatch: stored {} tokens (checking first {}, allowing {} trailing) are not a prefix of "
         "prompt_token_ids + completion_token_ids ({} tokens), first mismatch at index {}, matched {}/{} prefix "
         "tokens\nrequest_messages={}\nassistant_message={}",
-        prev.size(), check_len, trim, all.size(), i, i, check_len, json::compact(request_messages),
-        json::compact(assistant_message));
+        prev.size(), check_len, trim, all.size(), i, i, check_len, request_messages_json, json::compact(assistant_message));
 }
 
 result<void> linear_trajectory::commit(prepared_turn turn, boost::json::array request_messages,
                                        boost::json::value assistant_message, const chat::token_ids& completion_ids,
-                                       record rec, std::size_t max_trim_tokens) {
+                                       record rec, std::size_t max_trim_tokens, std::string_view request_messages_text) {
     chat::token_ids all = std::move(turn.prompt_token_ids);
     all.insert(all.end(), completion_ids.begin(), completion_ids.end());
     std::lock_guard lk{guard_};
@@ -164,8 +197,11 @@ result<void> linear_trajectory::commit(prepared_turn turn, boost::json::array re
         const std::size_t check_len = prev.size() - max_trim_tokens;
         if (all.size() < check_len ||
             !std::equal(prev.begin(), prev.begin() + static_cast<std::ptrdiff_t>(check_len), all.begin()))
-            return error{errc::internal, prefix_mismatch_message(prev, all, check_len, max_trim_tokens,
-                                                                 request_messages, assistant_message)};
+            return error{errc::internal,
+                         prefix_mismatch_message(prev, all, check_len, max_trim_tokens,
+                                                 request_messages_text.empty() ? json::compact(request_messages)
+                                                                               : std::string(request_messages_text),
+                                                 assistant_message)};
     }
     rec.checkpoint = std::move(all);
     const std::size_t request_size = request_messages.size();

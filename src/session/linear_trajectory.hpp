@@ -49,10 +49,18 @@ struct record {
     std::size_t prompt_ids_at = 0;
     std::size_t prompt_ids_len = 0;
     std::size_t prompt_ids_count = 0;
+    // Where request_json lists the turn's request messages: the compact text of the list
+    // ("[{...},{...}]"), messages_count of them; the next request of the session usually opens its
+    // list with the same text, so it need not be read again (chat_request's known history).
+    std::size_t messages_at = 0;
+    std::size_t messages_len = 0;
+    std::size_t messages_count = 0;
 
     // Those ids and their text; both empty when the fields do not fit (a record built elsewhere).
     std::span<const chat::token_id> prompt_ids() const;
     std::string_view prompt_ids_text() const;
+    // That list's text; empty when the fields do not fit or no list was recorded.
+    std::string_view messages_text() const;
 };
 using record_ptr = std::shared_ptr<const record>;
 using message_ptr = std::shared_ptr<const boost::json::value>;
@@ -83,15 +91,31 @@ public:
     linear_trajectory();
 
     // Spec 4.2. May roll back (a mutation that stays even if the turn later fails, 4.7).
+    // known_equal > 0: the caller holds the turn lock and extends_latest(latest(), known_equal,
+    // request_messages, match) was true under it; request_messages[0, known_equal) may then be
+    // stand-ins (they are neither matched nor rendered again).
     result<prepared_turn> prepare(const boost::json::array& request_messages, const boost::json::value& tools,
-                                  const boost::json::object& kwargs, const chat::family& fam, const matcher_fn& match);
+                                  const boost::json::object& kwargs, const chat::family& fam, const matcher_fn& match,
+                                  std::size_t known_equal = 0);
+    // True when `r` is the latest record, the stored history is its request's `count` messages
+    // plus the assistant message it committed, and request_messages[count] matches that message.
+    // A request whose first `count` messages are, byte for byte, the ones `r` sent upstream then
+    // extends the history with no rollback: those messages matched the stored ones when `r` was
+    // prepared, and nothing has changed since.
+    bool extends_latest(const record_ptr& r, std::size_t count, const boost::json::array& request_messages,
+                        const matcher_fn& match) const;
     // Spec 4.6: precondition (409), prefix check (500), then the all-or-nothing mutation.
     // `request_messages` is the list prepare() saw; its appended messages are moved into the history.
+    // `request_messages_text`, when given, is that list's compact text (the 500 message quotes it;
+    // the list itself may hold stand-ins, see prepare).
     result<void> commit(prepared_turn turn, boost::json::array request_messages, boost::json::value assistant_message,
-                        const chat::token_ids& completion_ids, record rec, std::size_t max_trim_tokens);
+                        const chat::token_ids& completion_ids, record rec, std::size_t max_trim_tokens,
+                        std::string_view request_messages_text = {});
 
     snapshot snap() const;
     std::size_t num_assistant() const;
+    // The latest record, or null.
+    record_ptr latest() const;
 
 private:
     // The number of leading stored messages it matched against the request (all that remain).
@@ -106,7 +130,7 @@ private:
 
 // The pinned texts of spec 2.10 / 4.6.
 std::string prefix_mismatch_message(const chat::token_ids& prev, const chat::token_ids& all, std::size_t check_len,
-                                    std::size_t trim, const boost::json::array& request_messages,
+                                    std::size_t trim, std::string_view request_messages_json,
                                     const boost::json::value& assistant_message);
 
 }  // namespace tito::session

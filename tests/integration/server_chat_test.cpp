@@ -42,6 +42,12 @@ public:
         if (r.status != 200) return json::parse(r.body.empty() ? "{}" : r.body);
         return json::parse(r.body);
     }
+    // A counter of GET /metrics (0 when absent).
+    static long metric(http_client& c, const std::string& name) {
+        const auto text = c.request("GET", "/metrics").body;
+        const auto at = text.find("\n" + name + " ");
+        return at == std::string::npos ? 0 : std::stol(text.substr(at + name.size() + 2));
+    }
     static json::object get_session(http_client& c, const std::string& id) {
         auto r = c.request("GET", "/sessions/" + id);
         EXPECT_EQ(r.status, 200) << r.body;
@@ -106,7 +112,11 @@ json::array drive(http_client& c, const std::string& id, int turns, const json::
 TEST_F(server_chat, six_turn_session_with_tools_matches_a_from_scratch_render) {
     http_client c{port()};
     const auto id = new_session(c);
+    const long reused_before = metric(c, "tito_chat_history_reused_total");
     const auto messages = drive(c, id, 6, {});
+    // Turns 2-6 open their list with the text the turn before sent upstream (compact JSON, as
+    // Boost.JSON writes it): not parsed or matched again.
+    EXPECT_EQ(metric(c, "tito_chat_history_reused_total") - reused_before, 5);
     auto doc = get_session(c, id);
     ASSERT_EQ(doc.at("records").as_array().size(), 6u);
     const auto& meta = doc.at("metadata").as_object();
@@ -275,6 +285,32 @@ TEST_F(server_chat, resend_of_the_last_turn_rolls_back_one_step_and_regenerates)
     auto doc = get_session(c, id);
     EXPECT_EQ(doc.at("records").as_array().size(), 1u);
     EXPECT_TRUE(doc.at("metadata").at("tito_session_mismatch").as_array().empty());
+}
+
+
+// The client replaces the last assistant reply by a user message: the list opens with the text
+// the last turn sent, but the next message does not match the stored reply, so the whole body is
+// read, the turn rolls back one step and regenerates; the ids stay exact.
+TEST_F(server_chat, a_replaced_last_reply_reads_the_whole_body_and_rolls_back) {
+    http_client c{port()};
+    const auto id = new_session(c);
+    auto messages = drive(c, id, 3, {});
+    ASSERT_EQ(messages.size(), 7u);  // S U A1* T A2* U A3*
+    messages.back() = json::object{{"role", "user"}, {"content", "Never mind, tell me a joke instead."}};
+    const long reused_before = metric(c, "tito_chat_history_reused_total");
+    auto reply = chat(c, id, json::object{{"model", "qwen3"}, {"messages", messages}, {"tools", weather_tools()}});
+    EXPECT_EQ(metric(c, "tito_chat_history_reused_total"), reused_before);
+    messages.push_back(reply.at("choices").at(0).at("message"));
+    auto doc = get_session(c, id);
+    EXPECT_EQ(doc.at("records").as_array().size(), 3u);
+    const auto& meta = doc.at("metadata").as_object();
+    EXPECT_TRUE(meta.at("tito_session_mismatch").as_array().empty()) << json::serialize(meta.at("tito_session_mismatch"));
+    auto expected = reference_ids(miles_template("qwen3_fixed.jinja"), messages, rendered_tools(),
+                                  json::object{{"clear_thinking", false}});
+    ASSERT_FALSE(expected.empty());
+    expected.pop_back();
+    const auto actual = ids_of(meta.at("accumulated_token_ids"));
+    EXPECT_EQ(actual, expected) << first_difference(actual, expected);
 }
 
 }  // namespace

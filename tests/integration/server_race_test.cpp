@@ -199,5 +199,33 @@ TEST(server_race, create_chat_delete_cycles_stay_deadlock_free) {
     for (auto& w : workers) EXPECT_EQ(w.get(), 15);
 }
 
+
+// Two chats of one session arrive together, both extending the first turn (bodies long enough
+// for the server to skip the history the first turn sent). The second was read while the first
+// was in flight; under the turn lock it finds the session moved on, reads its whole body, and
+// rolls back and regenerates like any resend. Exactly one of them reused the history.
+TEST(server_race, a_chat_read_before_the_session_moved_reads_its_body_again) {
+    env e{300ms};
+    const auto id = e.create();
+    json::array msgs{json::object{{"role", "system"}, {"content", std::string(300, 's')}},
+                     json::object{{"role", "user"}, {"content", "q0"}}};
+    ASSERT_EQ(e.chat_async(id, json::serialize(json::object{{"model", "m"}, {"messages", msgs}})).get().status, 200);
+    msgs.push_back(json::object{{"role", "assistant"}, {"content", "ok"}});
+    msgs.push_back(json::object{{"role", "user"}, {"content", "q1"}});
+    const std::string body = json::serialize(json::object{{"model", "m"}, {"messages", msgs}});
+    auto a = e.chat_async(id, body);
+    std::this_thread::sleep_for(100ms);
+    auto b = e.chat_async(id, body);
+    EXPECT_EQ(a.get().status, 200);
+    EXPECT_EQ(b.get().status, 200);
+    EXPECT_EQ(e.up.max_inflight(id), 1);
+    http_client c{e.srv.port};
+    auto doc = json::parse(c.request("GET", "/sessions/" + id).body);
+    EXPECT_EQ(doc.at("records").as_array().size(), 2u);
+    const auto metrics = c.request("GET", "/metrics").body;
+    EXPECT_NE(metrics.find("\ntito_chat_history_reused_total 1\n"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("\ntito_chat_turns_committed_total 3\n"), std::string::npos) << metrics;
+}
+
 }  // namespace
 }  // namespace tito::test

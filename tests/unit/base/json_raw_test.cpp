@@ -3,6 +3,7 @@
 // integers, nested objects) is marked; every spelling that re-serializes differently is not.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -186,6 +187,64 @@ TEST(json_raw, a_compact_mark_is_never_wrong_on_random_documents) {
     // Both outcomes are exercised.
     EXPECT_GT(marked, 2000u);
     EXPECT_GT(unmarked, 2000u);
+}
+
+
+// A known opening of the "messages" list is skipped when the text continues it with a comma;
+// the member's text, compact mark and the members after it are what the full scan gives.
+TEST(json_raw, a_known_list_opening_is_skipped_only_where_it_opens_the_list) {
+    const std::string known = R"([{"role":"user","content":"a \"b\"\nc"},{"role":"assistant","content":"d"})";
+    const std::string rest = R"({"role":"user","content":"e"}])";
+    const std::string text = R"({"model":"m","messages":)" + known + "," + rest + R"(,"tools":[{"k":1}]})";
+    std::vector<raw_member> full, skipped;
+    ASSERT_TRUE(split_members(text, full));
+    ASSERT_TRUE(split_members(text, skipped, known_prefix{"messages", known}));
+    ASSERT_EQ(skipped.size(), 3u);
+    ASSERT_EQ(full.size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(skipped[i].key, full[i].key);
+        EXPECT_EQ(skipped[i].value, full[i].value);
+        EXPECT_EQ(skipped[i].compact, full[i].compact);
+        EXPECT_EQ(full[i].skipped, 0u);
+    }
+    EXPECT_EQ(skipped[1].skipped, known.size());
+    EXPECT_EQ(skipped[0].skipped + skipped[2].skipped, 0u);
+    EXPECT_TRUE(skipped[1].compact);
+
+    auto skipped_bytes = [](const std::string& t, const std::string& k, std::string_view key = "messages") {
+        std::vector<raw_member> out;
+        EXPECT_TRUE(split_members(t, out, known_prefix{key, k})) << t;
+        std::size_t n = 0;
+        for (const auto& m : out) n += m.skipped;
+        return n;
+    };
+    // The same list without further elements, a different element, another key: read in full.
+    EXPECT_EQ(skipped_bytes(R"({"messages":)" + known + "]}", known), 0u);
+    EXPECT_EQ(skipped_bytes(R"({"messages":)" + known + "]}", known.substr(0, known.size() - 1)), 0u);
+    std::string edited = known;
+    edited[edited.size() - 3] = 'x';
+    EXPECT_EQ(skipped_bytes(R"({"messages":)" + edited + "," + rest + "}", known), 0u);
+    EXPECT_EQ(skipped_bytes(R"({"history":)" + known + "," + rest + "}", known), 0u);
+    // Only at the top level.
+    EXPECT_EQ(skipped_bytes(R"({"x":{"messages":)" + known + "," + rest + R"(},"messages":[]})", known), 0u);
+    // A text that is not an array opening is never skipped.
+    EXPECT_EQ(skipped_bytes(R"({"messages":"[x","y":1})", "\"[x\""), 0u);
+}
+
+TEST(json_raw, after_a_skipped_opening_the_rest_is_still_checked) {
+    const std::string known = R"([{"a":1})";
+    auto one = [&](const std::string& rest) {
+        std::vector<raw_member> out;
+        const std::string t = R"({"messages":)" + known + "," + rest + "}";
+        const bool ok = split_members(t, out, known_prefix{"messages", known});
+        EXPECT_TRUE(!ok || (out.size() == 1 && out[0].skipped == known.size())) << t;
+        return ok ? std::optional<bool>(out[0].compact) : std::nullopt;
+    };
+    EXPECT_EQ(one(R"({"b":2}])"), std::optional<bool>(true));
+    EXPECT_EQ(one(R"({"b":2.5}])"), std::optional<bool>(false));   // a float is re-serialized
+    EXPECT_EQ(one(R"( {"b":2}])"), std::optional<bool>(false));    // whitespace
+    EXPECT_EQ(one(R"({"b":2,"b":3}])"), std::optional<bool>(false));  // a duplicate key
+    EXPECT_EQ(one(R"({"b":2})"), std::nullopt);                    // the list never closes
 }
 
 }  // namespace

@@ -274,6 +274,7 @@ TEST(linear_trajectory, stored_spelling_of_the_prefix_is_kept) {
     EXPECT_EQ(h.history()[2].at("content").as_string(), "next");
 }
 
+
 }  // namespace
 }  // namespace tito::session
 
@@ -318,6 +319,81 @@ TEST(linear_trajectory, record_prompt_ids_and_their_text) {
     bad.prompt_ids_len = 100;
     EXPECT_TRUE(bad.prompt_ids_text().empty());
     EXPECT_TRUE(record{}.prompt_ids().empty());
+}
+
+
+// A request whose first messages are known (the latest record's request, by text) may carry
+// null stand-ins for them: extends_latest confirms the stored history is that request plus one
+// matching assistant message; prepare then neither matches nor renders them, and the commit
+// keeps the stored messages, never the stand-ins.
+TEST(linear_trajectory, known_messages_are_neither_matched_nor_rendered) {
+    harness h;
+    const json::array first{msg("system", "s"), msg("user", "u")};
+    ASSERT_TRUE(h.turn(first));
+    const auto latest = h.traj.latest();
+    ASSERT_TRUE(latest);
+    json::array req{nullptr, nullptr, msg("assistant", "A1"), msg("user", "v")};
+    EXPECT_TRUE(h.traj.extends_latest(latest, 2, req, strict_like));
+    const int renders = h.fam.renders;
+    auto p = h.traj.prepare(req, h.tools, h.kw, h.fam, strict_like, 2);
+    ASSERT_TRUE(p) << p.error().message();
+    EXPECT_EQ(h.fam.renders, renders + 1);
+    auto full = with(with(first, msg("assistant", "A1")), msg("user", "v"));
+    auto p_full = h.traj.prepare(full, h.tools, h.kw, h.fam, strict_like);
+    ASSERT_TRUE(p_full);
+    EXPECT_EQ(p->prompt_token_ids, p_full->prompt_token_ids);
+    auto assistant = msg("assistant", "A2");
+    ASSERT_TRUE(h.traj.commit(std::move(*p), req, assistant, toy_family::render(assistant), record{}, 0));
+    EXPECT_EQ(json::serialize(h.history()), json::serialize(with(full, assistant)));
+    EXPECT_EQ(h.ends(), (std::vector<std::size_t>{3, 5}));
+}
+
+TEST(linear_trajectory, extends_latest_only_while_nothing_moved) {
+    harness h;
+    ASSERT_TRUE(h.turn({msg("user", "u")}));
+    const auto r1 = h.traj.latest();
+    const json::array req{nullptr, msg("assistant", "A1"), msg("user", "v")};
+    EXPECT_TRUE(h.traj.extends_latest(r1, 1, req, strict_like));
+    EXPECT_FALSE(h.traj.extends_latest(nullptr, 1, req, strict_like));
+    EXPECT_FALSE(h.traj.extends_latest(r1, 2, req, strict_like));                    // not that record's count
+    EXPECT_FALSE(h.traj.extends_latest(r1, 1, {nullptr}, strict_like));              // nothing after the known ones
+    EXPECT_FALSE(h.traj.extends_latest(r1, 1, {nullptr, msg("assistant", "edited"), msg("user", "v")}, strict_like));
+    EXPECT_FALSE(h.traj.extends_latest(r1, 1, {nullptr, msg("user", "w")}, strict_like));
+    ASSERT_TRUE(h.turn({msg("user", "u"), msg("assistant", "A1"), msg("user", "v")}));
+    EXPECT_FALSE(h.traj.extends_latest(r1, 1, req, strict_like));  // another turn committed since
+    // A turn that rolls back to r1 and then fails leaves r1 latest with its history again.
+    EXPECT_FALSE(h.turn({msg("user", "u"), msg("assistant", "A1"), msg("weird", "z")}));
+    EXPECT_EQ(h.records(), 1u);
+    EXPECT_EQ(h.traj.latest(), r1);
+    EXPECT_TRUE(h.traj.extends_latest(r1, 1, req, strict_like));
+}
+
+TEST(linear_trajectory, prepare_refuses_known_messages_that_do_not_fit) {
+    harness h;
+    ASSERT_TRUE(h.turn({msg("user", "u")}));
+    const auto before = json::serialize(h.history());
+    auto p = h.traj.prepare({nullptr, nullptr, nullptr, msg("user", "v")}, h.tools, h.kw, h.fam, strict_like, 3);
+    ASSERT_FALSE(p);
+    EXPECT_EQ(p.error().code(), errc::internal);
+    EXPECT_EQ(json::serialize(h.history()), before);
+    linear_trajectory empty;
+    auto q = empty.prepare({nullptr, msg("user", "v")}, h.tools, h.kw, h.fam, strict_like, 1);
+    ASSERT_FALSE(q);
+    EXPECT_EQ(q.error().code(), errc::internal);
+}
+
+TEST(linear_trajectory, the_prefix_mismatch_message_quotes_the_given_list_text) {
+    harness h;
+    ASSERT_TRUE(h.turn({msg("user", "u")}));
+    json::array req{nullptr, msg("assistant", "A1"), msg("user", "v")};
+    auto p = h.traj.prepare(req, h.tools, h.kw, h.fam, strict_like, 1);
+    ASSERT_TRUE(p);
+    p->prompt_token_ids[1] = 77;
+    const std::string text = R"([{"role":"user","content":"u"},{"role":"assistant","content":"A1"},{"role":"user","content":"v"}])";
+    auto r = h.traj.commit(*p, req, msg("assistant", "x"), {3}, record{}, 0, text);
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error().message().find("\nrequest_messages=" + text + "\nassistant_message="), std::string::npos)
+        << r.error().message();
 }
 
 }  // namespace
