@@ -63,11 +63,9 @@ public:
         std::atomic_thread_fence(std::memory_order_acquire);
         if (s.seq.load(std::memory_order_relaxed) != v1) return false;
         const auto* p = reinterpret_cast<const std::uint32_t*>(ids.data());
-        // A few ids: element by element (a variable-length copy becomes `rep movsb`, whose start-up
-        // costs more than the copy).
-        const std::size_t at = out.size();
-        out.resize(at + n);
-        for (std::size_t i = 0; i < n; ++i) out[at + i] = p[i];
+        // A few ids, appended one by one: a variable-length copy (or a resize, then a loop GCC turns
+        // into a memcpy call) costs more than the copy itself; the caller reserved room.
+        for (std::size_t i = 0; i < n; ++i) out.push_back(p[i]);
         return true;
     }
 
