@@ -14,22 +14,6 @@ namespace {
 
 error bad(std::string msg) { return error{errc::upstream_response, std::move(msg)}; }
 
-bool all_finite(const boost::json::value& v, int depth = 0) {
-    if (depth > 512) return false;
-    switch (v.kind()) {
-        case boost::json::kind::double_: return std::isfinite(v.get_double());
-        case boost::json::kind::array:
-            for (const auto& e : v.get_array())
-                if (!all_finite(e, depth + 1)) return false;
-            return true;
-        case boost::json::kind::object:
-            for (const auto& kv : v.get_object())
-                if (!all_finite(kv.value(), depth + 1)) return false;
-            return true;
-        default: return true;
-    }
-}
-
 bool is_integer(const boost::json::value& v) { return v.is_int64() || v.is_uint64(); }
 
 }  // namespace
@@ -39,12 +23,13 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     // The document lives in an arena (dropped with the reply); what the session keeps (the
     // assistant message, the ids) is copied out below.
     auto arena = json::new_arena(body.size() * 2 + 1024);
-    auto doc_value = json::parse_exact(body, ec, 512, boost::json::storage_ptr(arena.get()));
+    bool finite = true;
+    auto doc_value = json::parse_exact(body, ec, 512, boost::json::storage_ptr(arena.get()), &finite);
     validated_reply out{std::move(arena), std::move(doc_value)};
     if (ec) return bad("upstream response is not valid JSON: " + ec.message());
     const auto& doc = out.doc;
     if (!doc.is_object()) return bad("invalid chat completion response: expected a JSON object");
-    if (!all_finite(doc)) return bad("invalid chat completion response: non-finite number");
+    if (!finite) return bad("invalid chat completion response: non-finite number");
     const auto& root = doc.get_object();
     static const boost::json::value empty_choice = boost::json::object{};
     const boost::json::value* choice = &empty_choice;

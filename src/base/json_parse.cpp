@@ -7,6 +7,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <string>
 
 namespace tito::json {
@@ -20,7 +21,8 @@ struct handler {
     static constexpr std::size_t max_string_size = std::size_t(-1);
 
     boost::json::value_stack st;
-    std::string num;  // text of the number being parsed (parts arrive in pieces)
+    std::string num;  // text of the number being parsed, when its parts arrive in pieces
+    bool finite = true;
 
     using ec = boost::system::error_code;
     using sv = boost::json::string_view;
@@ -68,11 +70,19 @@ struct handler {
         return true;
     }
     bool on_double(double d, sv s, ec&) {
-        num.append(s.data(), s.size());
+        // A whole text is one part (the common case): read in place.
+        const char* first = s.data();
+        const char* last = s.data() + s.size();
+        if (!num.empty()) {
+            num.append(s.data(), s.size());
+            first = num.data();
+            last = num.data() + num.size();
+        }
         double exact = d;
-        auto r = std::from_chars(num.data(), num.data() + num.size(), exact);
+        auto r = std::from_chars(first, last, exact);
         if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
         num.clear();
+        finite = finite && std::isfinite(exact);
         st.push_double(exact);
         return true;
     }
@@ -91,7 +101,7 @@ struct handler {
 }  // namespace
 
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,
-                               boost::json::storage_ptr sp) {
+                               boost::json::storage_ptr sp, bool* all_finite) {
     boost::json::parse_options opt;
     opt.max_depth = max_depth;
     boost::json::basic_parser<handler> p{opt};
@@ -99,6 +109,7 @@ boost::json::value parse_exact(std::string_view text, boost::system::error_code&
     const auto n = p.write_some(false, text.data(), text.size(), ec);
     if (!ec && n < text.size()) ec = boost::json::error::extra_data;
     if (ec) return nullptr;
+    if (all_finite) *all_finite = p.handler().finite;
     return p.handler().st.release();
 }
 

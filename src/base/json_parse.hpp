@@ -21,8 +21,10 @@ namespace tito::json {
 // of the result (default: the heap); request-scoped documents use a monotonic arena so building
 // and dropping them is cheap. A value moved out of such a document keeps pointing into the arena:
 // copy it (value(v, storage_ptr{})) to keep it beyond the document.
+// `all_finite`, when given, is set to whether every number read is finite (text such as 1e999
+// reads as infinity).
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512,
-                               boost::json::storage_ptr sp = {});
+                               boost::json::storage_ptr sp = {}, bool* all_finite = nullptr);
 // A fresh arena (boost::json::monotonic_resource, first block `initial_bytes`) for one document.
 boost::json::storage_ptr make_arena(std::size_t initial_bytes);
 

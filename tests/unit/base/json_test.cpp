@@ -333,6 +333,20 @@ TEST(json_parse, doubles_match_from_chars_bit_for_bit_on_random_texts) {
     }
 }
 
+TEST(json_parse, reports_whether_every_number_is_finite) {
+    boost::system::error_code ec;
+    bool finite = false;
+    auto v = tito::json::parse_exact(R"({"a":[1,-0.5,2e10],"b":{"c":1.7976931348623157e308}})", ec, 512, {}, &finite);
+    ASSERT_FALSE(ec);
+    EXPECT_TRUE(finite);
+    for (const char* text : {R"({"a":[1,1e999]})", R"([{"x":-1e400}])", R"(1.8e308)"}) {
+        finite = true;
+        v = tito::json::parse_exact(text, ec, 512, {}, &finite);
+        ASSERT_FALSE(ec) << text;
+        EXPECT_FALSE(finite) << text;
+    }
+}
+
 TEST(json_parse, key_order_duplicates_and_errors) {
     boost::system::error_code ec;
     auto v = tito::json::parse_exact(R"({"b":1,"a":{"x":[1,"s"]},"b":2})", ec);
