@@ -103,8 +103,14 @@ std::string client_json_body(const boost::json::value& doc) {
         if (!c.is_object()) continue;
         auto* mi = c.get_object().if_contains("meta_info");
         if (!mi || !mi->is_object()) continue;
-        mi->get_object().erase("routed_experts");
-        mi->get_object().erase("indexer_topk");
+        // Rebuilt without the two keys: object::erase moves the last member into the hole, and
+        // the other keys must keep their order (Python's dict.pop keeps it; "nothing else changes").
+        auto& m = mi->get_object();
+        boost::json::object kept(m.storage());
+        kept.reserve(m.size());
+        for (auto& kv : m)
+            if (kv.key() != "routed_experts" && kv.key() != "indexer_topk") kept.emplace(kv.key(), std::move(kv.value()));
+        m = std::move(kept);
     }
     return json::compact(copy);
 }

@@ -1,0 +1,42 @@
+// Tests for api/chat_reply.hpp's client text (spec 3.8): the reply re-emitted compactly with
+// meta_info.routed_experts and meta_info.indexer_topk removed from every choice, nothing else
+// changed — in particular the other keys keep their order, wherever the removed ones stood.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "api/chat_reply.hpp"
+#include "base/json.hpp"
+#include "base/json_parse.hpp"
+
+namespace tito::api {
+namespace {
+
+std::string client_text(const std::string& body) {
+    auto v = validate_upstream_reply(body);
+    EXPECT_TRUE(v) << (v ? "" : v.error().message());
+    return v ? client_json_body(v->doc) : "";
+}
+
+TEST(chat_reply, r3_payloads_leave_every_choice_and_the_other_keys_keep_their_order) {
+    const std::string body =
+        R"({"choices":[{"message":{"content":""},"meta_info":{"routed_experts":"QUJD","completion_tokens":1,"output_token_logprobs":[[-1,5]],"indexer_topk":[[1,2],[3]],"x":1}},)"
+        R"({"message":{"content":"b"},"meta_info":{"indexer_topk":{"a":[1]},"y":2,"routed_experts":null,"z":3}},{"meta_info":3}]})";
+    EXPECT_EQ(client_text(body),
+              R"({"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-1,5]],"x":1}},)"
+              R"({"message":{"content":"b"},"meta_info":{"y":2,"z":3}},{"meta_info":3}]})");
+    // Only meta_info's own keys of a choice: elsewhere they stay.
+    const std::string elsewhere =
+        R"({"routed_experts":1,"choices":[{"message":{"content":"","routed_experts":2},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[0.5,1]],"y":{"indexer_topk":3}}}]})";
+    EXPECT_EQ(client_text(elsewhere), elsewhere);
+}
+
+TEST(chat_reply, without_r3_payloads_the_text_is_the_compact_reply) {
+    const std::string body =
+        R"({"id":"c","choices":[{"message":{"content":"hi \"x\"\n"},"meta_info":{"completion_tokens":2,"output_token_logprobs":[[-0.0156250,151667],[-1.2345678901234567E-5,198]]}}]})";
+    EXPECT_EQ(client_text(body),
+              R"({"id":"c","choices":[{"message":{"content":"hi \"x\"\n"},"meta_info":{"completion_tokens":2,"output_token_logprobs":[[-0.015625,151667],[-1.2345678901234568e-05,198]]}}]})");  // Python: repr(-1.2345678901234567E-5)
+}
+
+}  // namespace
+}  // namespace tito::api
