@@ -115,7 +115,8 @@ flow render_state::exec_if(const if_stmt& st, scope* sc, std::string& out) {
 // copied once into its binding. Tuple targets go through assign().
 flow render_state::exec_set(const set_stmt& st, scope* sc) {
     value tmp;
-    const value* p = eval_ref(*st.e, sc, tmp);
+    const value* p = st.e->kind == expr_kind::literal ? &static_cast<const literal_expr&>(*st.e).val
+                                                      : eval_ref(*st.e, sc, tmp);
     if (!p) return flow::error;
     const target& t = st.tgt;
     switch (t.kind) {
@@ -128,6 +129,14 @@ flow render_state::exec_set(const set_stmt& st, scope* sc) {
         case target::kind_t::attr: {
             const value* ns = sc ? sc->find(t.sym) : nullptr;
             if (!ns) ns = &root_[t.sym];
+            if (ns->is_object() && ns->object().kind() == object_kind::namespace_) {  // an existing attribute
+                if (value* slot = static_cast<const namespace_object&>(ns->object()).slot(t.attr, t.attr_tag)) {
+                    // The copy is made before the old value is released, so p may point into it.
+                    if (p == &tmp) *slot = std::move(tmp);
+                    else *slot = *p;
+                    return flow::normal;
+                }
+            }
             if (ns->is_object() && ns->object().set_attr_tagged(t.attr, t.attr_tag, p == &tmp ? std::move(tmp) : value(*p)))
                 return flow::normal;
             return park(fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where));

@@ -15,12 +15,19 @@ namespace tito::jinja {
 
 class namespace_object final : public object_data {
 public:
+    namespace_object() noexcept : object_data(object_kind::namespace_) {}
     const char* type_name() const noexcept override { return "Namespace"; }
     value get_attr(std::string_view name) const override;
     const value* attr_ref(std::string_view name, std::uint64_t tag) const override;
     bool set_attr(std::string_view name, value v) const override;
     bool set_attr_tagged(std::string_view name, std::uint64_t tag, value&& v) const override;
     std::string repr() const override;
+    // The stored attribute `name` (tag = key_tag(name)), or nullptr; inline for `set ns.x = ...`.
+    value* slot(std::string_view name, std::uint64_t tag) const noexcept {
+        for (attr& a : attrs_)
+            if (a.tag == tag && (name.size() < 8 || a.name == name)) return &a.v;
+        return nullptr;
+    }
 
 private:
     // Attributes in insertion order; names are matched by key_tag first, like dict keys.
@@ -36,7 +43,8 @@ private:
 class loop_object final : public object_data {
 public:
     // Loops over items [begin, begin + count) of the list value seq (a slice without a copy).
-    loop_object(value seq, std::size_t begin, std::size_t count) : seq_(std::move(seq)), begin_(begin), len_(count) {}
+    loop_object(value seq, std::size_t begin, std::size_t count)
+        : object_data(object_kind::loop), seq_(std::move(seq)), begin_(begin), len_(count) {}
     const char* type_name() const noexcept override { return "LoopContext"; }
     value get_attr(std::string_view name) const override;
     bool loop_attr(int id, value& out) const override;

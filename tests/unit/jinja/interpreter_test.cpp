@@ -163,6 +163,12 @@ TEST(interpreter, namespace_attributes) {
                      "{% set ns.long_name_three = 5 %}{{ ns.a }}{{ ns.long_name_one }}{{ ns.long_name_two }}"
                      "{{ ns.long_name_three }}{{ ns.long_name_fou is defined }}{{ ns }}"),
               "1245False<Namespace {'a': 1, 'long_name_one': 2, 'long_name_two': 4, 'long_name_three': 5}>");
+    // An existing attribute is overwritten in place: the new value may come from the old one
+    // (a dict entry or list item it owns), or be the old one itself.
+    EXPECT_EQ(render("{% set ns = namespace(d={'k': {'v': [1, 2]}}, s='x') %}{% set ns.d = ns.d.k %}{{ ns.d }}"
+                     "{% set ns.d = ns.d.v[1] %}{{ ns.d }}{% set ns.s = ns.s %}{{ ns.s }}{% set ns.s = ns.s ~ ns.s %}{{ ns.s }}"
+                     "{% for i in [1, 2] %}{% set ns.d = ns.d + i %}{% endfor %}{{ ns.d }}"),
+              "{'v': [1, 2]}2xxx5");
 }
 
 // call_args keeps 3 positional and 2 keyword arguments inline; more spill to the heap.
