@@ -250,7 +250,8 @@ jres<bool> render_state::eval_filter_into(const filter_expr& f, scope* sc, std::
     value tmp;
     JREF(operand, eval_ref(*f.operand, sc, tmp));
     call_args args;
-    JTRY_VOID(eval_args(f.args, sc, args));
+    if (!f.args.positional.empty() || !f.args.keyword.empty() || f.args.star_args || f.args.star_kwargs)
+        JTRY_VOID(eval_args(f.args, sc, args));
     auto r = f.into(*this, *operand, args, out);
     if (!r) r.error().set_where(f.where);
     return r;
