@@ -284,6 +284,12 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
 }
 
 jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_args&& args) {
+    std::string buf;
+    JTRY_VOID(call_macro_into(m, closure, std::move(args), buf));
+    return value::from_string(std::move(buf));
+}
+
+jres<bool> render_state::call_macro_into(const macro_stmt& m, scope* closure, call_args&& args, std::string& out) {
     if (depth_ >= limits_.max_call_depth) return fail(py_exc::limit, "maximum macro recursion depth exceeded", m.where);
     if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", m.where);
     scope sc(closure);
@@ -328,12 +334,11 @@ jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_a
     }
     if (m.uses_varargs) sc.set(sym::varargs, make_tuple(std::move(extra)));
     if (m.uses_kwargs) sc.set(sym::kwargs, value::from_dict(std::move(kw_extra)));
-    std::string buf;
     ++depth_;
-    flow r = exec(m.body, &sc, buf);
+    flow r = exec(m.body, &sc, out);
     --depth_;
     if (r == flow::error) return take_pending();
-    return value::from_string(std::move(buf));
+    return true;
 }
 
 }  // namespace tito::jinja

@@ -73,6 +73,8 @@ public:
     // statements (interpreter.cpp)
     flow exec(const stmt_list& body, scope* sc, std::string& out);
     jres<value> call_macro(const macro_stmt& m, scope* closure, call_args&& args);
+    // call_macro with the body rendered straight into out.
+    jres<bool> call_macro_into(const macro_stmt& m, scope* closure, call_args&& args, std::string& out);
 
     value lookup(symbol s, const scope* sc) const {
         if (sc) if (const value* v = sc->find(s)) return *v;
@@ -134,6 +136,8 @@ private:
     cond eval_test(const test_expr& t, scope* sc);
     cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }
     jres<value> eval_call(const call_expr& c, scope* sc);
+    enum class call_into_result : std::uint8_t { no, done, error };
+    call_into_result eval_macro_call_into(const call_expr& c, scope* sc, std::string& out);
     jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
     static bool streams_into(const expr& e);
     jres<bool> eval_filter_into(const filter_expr& f, scope* sc, std::string& out);

@@ -4,6 +4,7 @@
 // nothing and touches no reference count; string `+` chains are built in one buffer.
 #include "jinja/builtins.hpp"
 #include "jinja/interpreter.hpp"
+#include "jinja/objects.hpp"
 
 namespace tito::jinja {
 
@@ -421,21 +422,55 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
     }
 }
 
-jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
-    if (e.kind == expr_kind::binary && static_cast<const binary_expr&>(e).op == binop::add) {
-        value result;
-        JTRY(bool in_buf, eval_add_chain(static_cast<const binary_expr&>(e), sc, out, result));
-        if (!in_buf) append_str(out, result);
-        return true;
+// `{{ m(args) }}` for a macro m: the body renders into out (same text as str(m(args)), which is
+// the body's output), without a buffer or a str value. no: not a macro call.
+render_state::call_into_result render_state::eval_macro_call_into(const call_expr& c, scope* sc, std::string& out) {
+    value tmp;
+    const value* fn = find_name(*c.callee, sc, tmp);
+    if (!fn) return call_into_result::error;
+    if (!fn->is_object() || fn->object().kind() != object_kind::macro) return call_into_result::no;
+    call_args args;
+    if (auto a = eval_args(c.args, sc, args); !a) {
+        pending_ = std::move(a).error();
+        return call_into_result::error;
     }
-    if (streams_into(e)) return eval_filter_into(static_cast<const filter_expr&>(e), sc, out);
-    if (e.kind == expr_kind::concat) {
-        for (const auto& p : static_cast<const concat_expr&>(e).parts) {
-            value tmp;
-            JREF(v, eval_ref(*p, sc, tmp));
-            append_str(out, *v);
-        }
-        return true;
+    auto r = static_cast<const macro_object&>(fn->object()).call_into(*this, std::move(args), out);
+    if (!r) {
+        r.error().set_where(c.where);
+        pending_ = std::move(r).error();
+        return call_into_result::error;
+    }
+    return call_into_result::done;
+}
+
+jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
+    switch (e.kind) {
+        case expr_kind::binary:
+            if (static_cast<const binary_expr&>(e).op == binop::add) {
+                value result;
+                JTRY(bool in_buf, eval_add_chain(static_cast<const binary_expr&>(e), sc, out, result));
+                if (!in_buf) append_str(out, result);
+                return true;
+            }
+            break;
+        case expr_kind::filter:
+            if (streams_into(e)) return eval_filter_into(static_cast<const filter_expr&>(e), sc, out);
+            break;
+        case expr_kind::concat:
+            for (const auto& p : static_cast<const concat_expr&>(e).parts) {
+                value tmp;
+                JREF(v, eval_ref(*p, sc, tmp));
+                append_str(out, *v);
+            }
+            return true;
+        case expr_kind::call:
+            if (static_cast<const call_expr&>(e).callee->kind == expr_kind::name) {
+                const call_into_result r = eval_macro_call_into(static_cast<const call_expr&>(e), sc, out);
+                if (r == call_into_result::done) return true;
+                if (r == call_into_result::error) return take_pending();
+            }
+            break;
+        default: break;
     }
     value tmp;
     JREF(v, e.kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(e), sc, tmp) : eval_ref(e, sc, tmp));

@@ -63,12 +63,14 @@ class macro_object final : public object_data {
 public:
     // closure: the defining scope (nullptr = template root); owned keeps a flattened copy alive.
     macro_object(const macro_stmt* def, scope* closure, std::shared_ptr<scope> owned)
-        : def_(def), closure_(closure), owned_(std::move(owned)) {}
+        : object_data(object_kind::macro), def_(def), closure_(closure), owned_(std::move(owned)) {}
     const char* type_name() const noexcept override { return "Macro"; }
     bool callable() const noexcept override { return true; }
     value get_attr(std::string_view name) const override;
     std::string repr() const override;
     jres<value> call(render_state& st, call_args&& args) const override;
+    // call() with the body's output appended to `out` (`{{ m(...) }}`: no buffer, no str value).
+    jres<bool> call_into(render_state& st, call_args&& args, std::string& out) const;
 
 private:
     const macro_stmt* def_;

@@ -190,7 +190,7 @@ class render_state;  // interpreter.hpp
 
 // Everything that is not plain data: functions, macros, bound methods, namespace, loop.
 // Which object_data a value holds, for the interpreter's non-virtual fast paths.
-enum class object_kind : std::uint8_t { other, namespace_, loop };
+enum class object_kind : std::uint8_t { other, namespace_, loop, macro };
 
 class object_data {
 public:

@@ -82,6 +82,22 @@ TEST(interpreter, macros) {
     EXPECT_EQ(render("{% macro m(x) -%}\n  [{{ x }}]\n{%- endmacro %}\n{{ m(1) }}\n{{ m('a') }}"), "[1]\n[a]");
     EXPECT_TRUE(fails_with("{% macro f(a) %}{% endmacro %}{{ f(1, 2) }}", "takes not more than 1"));
     EXPECT_TRUE(fails_with("{% macro f(a) %}{% endmacro %}{{ f(z=1) }}", "no keyword argument 'z'"));
+    // `{{ m(...) }}` renders the body straight into the output: nested, in loops, macros defined
+    // in a loop; expectations from Python Jinja2 3.1.6.
+    EXPECT_EQ(render("{% macro inner(x) %}<{{ x }}>{% endmacro %}{% macro outer(xs) %}{% for x in xs %}{{ inner(x) }}"
+                     "{% endfor %}|{{ inner(xs|length) }}{% endmacro %}a{{ outer([1, 2]) }}b{{ outer([]) }}"
+                     "{% for i in [3] %}{% macro loc(y) %}[{{ y }}{{ i }}]{% endmacro %}{{ loc(i) }}{% endfor %}"),
+              "a<1><2>|<2>b|<0>[33]");
+    EXPECT_TRUE(fails_with("{% macro f(a) %}x{{ a.b.c }}{% endmacro %}{{ f(1) }}", "has no attribute 'b'"));
+    EXPECT_TRUE(fails_with("{% macro f() %}{% endmacro %}{{ f(u.v) }}", "'u' is undefined"));
+}
+
+TEST(interpreter, macro_output_error_location) {
+    auto t = template_::parse("{% macro f(a) %}\n\n{{ a + 1 }}{% endmacro %}\n{{ f('s') }}", "m.jinja");
+    ASSERT_TRUE(t);
+    auto r = (*t)->render(context{});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().location().line, 3u);
 }
 
 TEST(interpreter, recursion_is_bounded) {
