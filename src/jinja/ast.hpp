@@ -186,6 +186,9 @@ struct for_stmt : stmt {
     stmt_list body;
     stmt_list otherwise;
     bool recursive = false;
+    // False when the body reads `loop` only as `loop.<attribute>` and defines no macro: the loop
+    // object cannot outlive the loop, so it lives on the interpreter's stack (no allocation).
+    bool loop_escapes = true;
 };
 struct set_stmt : stmt {
     set_stmt(src_loc w) : stmt(stmt_kind::set, w) {}

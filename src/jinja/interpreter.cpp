@@ -244,7 +244,14 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         return exec(f.otherwise, &else_scope, out);
     }
     const value* items = items_val.list().items.data() + begin;
-    auto loop = std::make_shared<loop_object>(items_val, begin, count);
+    std::optional<loop_object> local_loop;
+    std::shared_ptr<const loop_object> loop;
+    if (f.loop_escapes) {
+        loop = std::make_shared<loop_object>(items_val, begin, count);
+    } else {  // a non-owning pointer to a loop object on this frame (see for_stmt::loop_escapes)
+        local_loop.emplace(items_val, begin, count);
+        loop = std::shared_ptr<const loop_object>(std::shared_ptr<const loop_object>(), &*local_loop);
+    }
     value loop_val = value::from_object(loop);
     if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop) {
         // Jinja2 gives every iteration fresh locals: one scope whose slot 0 is `loop` and slot 1

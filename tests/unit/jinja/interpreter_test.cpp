@@ -17,6 +17,17 @@ TEST(interpreter, loop_variables) {
               "1x2y1|1x2y2|");
 }
 
+// The loop object lives on the interpreter's stack unless the body can let it escape (a bare
+// `loop`, a macro defined in the body); expectations from Python Jinja2 3.1.6.
+TEST(interpreter, loop_object_lifetime) {
+    EXPECT_EQ(render("{% set ns = namespace(l=none) %}{% for x in [1, 2] %}{% set ns.l = loop %}{% endfor %}"
+                     "{{ ns.l.length }}{{ ns.l.index }}|{% for x in 'ab' %}{% macro m() %}{{ loop.index }}{{ x }}"
+                     "{% endmacro %}{{ m() }}{% endfor %}|{% for x in [5, 6] %}{% set l = loop %}{{ l.index }}"
+                     "{{ loop.cycle('a', 'b') }}{{ loop.changed(x) }}{{ loop.previtem }}{% endfor %}|"
+                     "{% for x in [1] %}{% for y in [2, 3] %}{{ loop.index }}{% endfor %}{{ loop.last }}{% endfor %}"),
+              "22|1a2b|1aTrue2bTrue5|12True");
+}
+
 // for x in seq[a:b] iterates seq's items in place; expectations from Python Jinja2 3.1.6.
 TEST(interpreter, loop_over_slice) {
     const char* t =
