@@ -42,10 +42,20 @@ struct literal_expr : expr {
     literal_expr(src_loc w, value v) : expr(expr_kind::literal, w), val(std::move(v)) {}
     value val;
 };
+// Where a name read finds its binding, worked out after parsing (resolve.cpp): `local` is entry
+// `slot` of the scope `hops` parents up (a for loop's `loop` or target, always bound there);
+// `root` skips the scope chain, no enclosing scope can bind the name; `dynamic` walks the chain.
+enum class name_res : std::uint8_t { dynamic, root, local };
+struct name_binding {
+    name_res res = name_res::dynamic;
+    std::uint8_t hops = 0;
+    std::uint8_t slot = 0;
+};
 struct name_expr : expr {
     name_expr(src_loc w, std::string n, symbol s) : expr(expr_kind::name, w), name(std::move(n)), sym(s) {}
     std::string name;
     symbol sym;
+    name_binding bind;
 };
 struct seq_expr : expr {  // list or tuple literal
     using expr::expr;
@@ -161,6 +171,7 @@ struct target {
     std::string name;          // variable name (for messages)
     std::string attr;          // attr targets
     std::uint64_t attr_tag = 0;  // key_tag(attr)
+    name_binding bind;           // attr targets: where the namespace variable is found
     std::vector<target> items; // tuple targets
     src_loc where;
 };

@@ -42,8 +42,7 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
             else root_[t.sym] = std::move(v);
             return true;
         case target::kind_t::attr: {
-            const value* ns = sc ? sc->find(t.sym) : nullptr;
-            if (!ns) ns = &root_[t.sym];
+            const value* ns = target_ns(t, sc);
             if (!ns->is_object() || !ns->object().set_attr_tagged(t.attr, t.attr_tag, std::move(v)))
                 return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
             return true;
@@ -127,8 +126,7 @@ flow render_state::exec_set(const set_stmt& st, scope* sc) {
             return flow::normal;
         }
         case target::kind_t::attr: {
-            const value* ns = sc ? sc->find(t.sym) : nullptr;
-            if (!ns) ns = &root_[t.sym];
+            const value* ns = target_ns(t, sc);
             if (ns->is_object() && ns->object().kind() == object_kind::namespace_) {  // an existing attribute
                 if (value* slot = static_cast<const namespace_object&>(ns->object()).slot(t.attr, t.attr_tag)) {
                     // The copy is made before the old value is released, so p may point into it.

@@ -21,11 +21,7 @@ bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 // the object of an attribute, which saves a call level for the common `name.attr`.
 inline const value* render_state::find_name(const expr& e, scope* sc, value& tmp) {
     const auto& n = static_cast<const name_expr&>(e);
-    if (sc) {
-        if (const value* v = sc->find(n.sym)) return v;
-    }
-    const value& r = root_[n.sym];
-    if (!r.is_undefined() || r.undefined_has_info()) return &r;
+    if (const value* v = bound_name(n.sym, n.bind, sc)) return v;
     return eval_ref_slow(e, sc, tmp);
 }
 

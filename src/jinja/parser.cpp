@@ -59,6 +59,7 @@ jres<program> parser::run() {
     if (!hard_unknowns_.empty())
         return fail(py_exc::syntax, hard_unknowns_.front().first, hard_unknowns_.front().second);
     p.symbols = std::move(symbols_);
+    resolve_names(p);
     return p;
 }
 

@@ -23,6 +23,9 @@ struct program {
 
 jres<program> parse_program(std::string_view source);
 
+// Fills in name_binding for every name read and namespace target of a parsed program (resolve.cpp).
+void resolve_names(program& p);
+
 namespace detail {
 
 class parser;

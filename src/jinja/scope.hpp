@@ -50,6 +50,8 @@ public:
         }
         vars_.push_back(entry{s, v, value()});
     }
+    // The value of entry i (a resolved name, ast.hpp name_binding::local).
+    const value* entry_value(std::size_t i) const noexcept { return vars_[i].get(); }
     // Loop bodies reuse one scope: the first n bindings (loop, target) stay as slots that are
     // rebound each iteration, and every binding made by the previous iteration is dropped.
     std::size_t size() const noexcept { return vars_.size(); }

@@ -83,6 +83,30 @@ TEST(interpreter, scoping) {
               "2");
 }
 
+// Names resolved after parsing (resolve.cpp): loop variables read from their loop's scope, names
+// no enclosing scope can bind read from the root frame, everything else walked. Scoping edge
+// cases; expectations from Python Jinja2 3.1.6.
+TEST(interpreter, resolved_names) {
+    EXPECT_EQ(render("{% set x = 1 %}{% for i in [1,2] %}{{ x }}{% set x = i * 10 %}{{ x }}{% endfor %}{{ x }}", R"({"message": "root"})"), "1101201");
+    EXPECT_EQ(render("{% for message in ['a'] %}{{ message }}{% endfor %}{{ message }}", R"({"message": "root"})"), "aroot");
+    EXPECT_EQ(render("{% for x in [1,2] %}{% for x in [x*10] %}{{ x }}{% endfor %}{{ x }}{% endfor %}", R"({"message": "root"})"), "101202");
+    EXPECT_EQ(render("{% for a in [1,2] %}{% for b in [3] %}{{ a }}{{ b }}{{ loop.index }}{% endfor %}{{ loop.index }}{% endfor %}", R"({"message": "root"})"), "13112312");
+    EXPECT_EQ(render("{% for x in [1,2] %}{% set x = x + 100 %}{{ x }}{% endfor %}", R"({"message": "root"})"), "101102");
+    EXPECT_EQ(render("{% for x in [1] %}{% set y %}{{ x }}{% set x = 5 %}{{ x }}{% endset %}{{ y }}{{ x }}{% endfor %}", R"({"message": "root"})"), "151");
+    EXPECT_EQ(render("{% set ns = namespace(c=0) %}{% for a in [1,2] %}{% for b in [1,2] %}{% set ns.c = ns.c + a * b %}{% endfor %}{% endfor %}{{ ns.c }}", R"({"message": "root"})"), "9");
+    EXPECT_EQ(render("{% for a in [1, 2] %}{% set ns = namespace(f=a) %}{% for b in [1] %}{% set ns.f = ns.f * 10 %}{% endfor %}{{ ns.f }}{% endfor %}{{ ns is defined }}", R"({"message": "root"})"), "1020False");
+    EXPECT_EQ(render("{% set g = 'G' %}{% macro m(xs) %}{% for x in xs %}{{ g }}{{ x }}{{ loop.index }}{% endfor %}{% endmacro %}{{ m([1,2]) }}", R"({"message": "root"})"), "G11G22");
+    EXPECT_EQ(render("{% for x in [1] %}{{ y is defined }}{{ y }}{% endfor %}", R"({"message": "root"})"), "False");
+    EXPECT_EQ(render("{% for a in [1] %}{% for x in [] %}{% else %}{{ loop.index }}{{ a }}{% endfor %}{% endfor %}", R"({"message": "root"})"), "11");
+    EXPECT_EQ(render("{% for a in [1, 2] %}{% for x in [1, 2, 3] if x > loop.index %}{{ x }}{% endfor %};{% endfor %}", R"({"message": "root"})"), "23;3;");
+    EXPECT_EQ(render("{% for k, v in {'a': 1}.items() %}{% for x in [v] %}{{ k }}{{ x }}{{ v }}{{ loop.index }}{% endfor %}{% endfor %}", R"({"message": "root"})"), "a111");
+    EXPECT_EQ(render("{% set p = 'root' %}{% macro m(p) %}{{ p }}{% endmacro %}{{ m('arg') }}{{ p }}", R"({"message": "root"})"), "argroot");
+    EXPECT_EQ(render("{% for x in ['a'] %}{% filter upper %}{{ x }}{{ loop.index }}{% endfilter %}{% endfor %}", R"({"message": "root"})"), "A1");
+    EXPECT_EQ(render("{% set ns = namespace(v=1) %}{% macro m() %}{% set ns.v = ns.v + 1 %}{% endmacro %}{% for i in [1, 2] %}{{ m() }}{% endfor %}{{ ns.v }}", R"({"message": "root"})"), "3");
+    EXPECT_EQ(render("{% for i in [1] %}{% set ns = namespace(v=i) %}{% macro m() %}{{ ns.v }}{% endmacro %}{{ m() }}{% endfor %}", R"({"message": "root"})"), "1");
+    EXPECT_EQ(render("{% for i in [1, 2] %}{% if i == 2 %}{% set last = i %}{% endif %}{% for j in [0] %}{{ last is defined }}{% endfor %}{% endfor %}", R"({"message": "root"})"), "FalseTrue");
+}
+
 TEST(interpreter, macros) {
     EXPECT_EQ(render("{% macro f(a, b=2, c='x') %}{{ a }}-{{ b }}-{{ c }}{% endmacro %}{{ f(1) }} {{ f(1, 3) }} {{ f(1, c='y') }} {{ f(b=9, a=8) }}"),
               "1-2-x 1-3-x 1-2-y 8-9-x");
