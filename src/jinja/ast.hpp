@@ -225,6 +225,9 @@ struct macro_stmt : stmt {
     std::vector<macro_param> params;
     stmt_list body;
     bool uses_varargs = false, uses_kwargs = false, uses_caller = false;
+    // Set by template_::parse for a macro defined outside every scope (its closure is the root
+    // frame, so one object serves every render): the macro as a value.
+    value top_level;
 };
 struct call_block_stmt : stmt {  // {% call(params) macro(args) %}body{% endcall %}
     call_block_stmt(src_loc w) : stmt(stmt_kind::call_block, w) {}

@@ -156,6 +156,10 @@ flow render_state::exec_set_block(const set_block_stmt& st, scope* sc) {
 }
 
 flow render_state::exec_macro_def(const macro_stmt& m, scope* sc) {
+    if (!sc && m.top_level.is_object()) {  // built once per template (template_::parse)
+        root_[m.sym] = m.top_level;
+        return flow::normal;
+    }
     std::shared_ptr<scope> owned;
     if (sc) {
         // Nested definition: keep a flattened copy so the macro never points at a dead scope.

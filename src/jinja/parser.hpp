@@ -19,6 +19,7 @@ namespace tito::jinja {
 struct program {
     stmt_list body;
     std::vector<std::string> symbols;  // symbol id -> name
+    std::vector<macro_stmt*> top_level_macros;  // macros defined outside every scope (resolve.cpp)
 };
 
 jres<program> parse_program(std::string_view source);

@@ -52,12 +52,14 @@ void collect_binds(const stmt_list& body, std::vector<symbol>& out) {
 
 class resolver {
 public:
+    explicit resolver(std::vector<macro_stmt*>& top_level_macros) : top_level_macros_(top_level_macros) {}
     void stmts(stmt_list& body) {
         for (stmt_ptr& s : body) statement(*s);
     }
 
 private:
     std::vector<frame> frames_;
+    std::vector<macro_stmt*>& top_level_macros_;
 
     name_binding find(symbol s) const {
         name_binding b;
@@ -257,6 +259,7 @@ private:
     void macro(macro_stmt& m) {
         // A macro defined outside every scope runs with the root frame as its closure; one defined
         // inside a scope closes over a flattened copy whose entries have no fixed place.
+        if (frames_.empty()) top_level_macros_.push_back(&m);
         push(frames_.empty() ? frame::kind_t::top_macro : frame::kind_t::nested_macro, &m.body);
         frame& f = frames_.back();
         for (const macro_param& p : m.params) f.binds.push_back(p.sym);
@@ -272,6 +275,6 @@ private:
 
 }  // namespace
 
-void resolve_names(program& p) { resolver().stmts(p.body); }
+void resolve_names(program& p) { resolver(p.top_level_macros).stmts(p.body); }
 
 }  // namespace tito::jinja
