@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 
+#include <boost/container/small_vector.hpp>
+
 #include "jinja/interpreter.hpp"
 
 namespace tito::jinja {
@@ -37,7 +39,8 @@ private:
         value v;
     };
     attr* find(std::string_view name, std::uint64_t tag) const noexcept;
-    mutable std::vector<attr> attrs_;
+    // Inline room for the few attributes a template's namespace holds (no second allocation).
+    mutable boost::container::small_vector<attr, 3> attrs_;
 };
 
 class loop_object final : public object_data {
