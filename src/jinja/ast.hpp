@@ -123,6 +123,9 @@ struct binary_expr : expr {
     binary_expr(src_loc w, binop o) : expr(expr_kind::binary, w), op(o) {}
     binop op;
     expr_ptr lhs, rhs;
+    // `+`: the operands of the left-deep chain a + b + ... rooted here, rightmost first (set after
+    // parsing, resolve.cpp), so evaluating a chain does not walk it.
+    std::vector<const expr*> add_chain;
 };
 struct concat_expr : expr {  // a ~ b ~ c
     concat_expr(src_loc w) : expr(expr_kind::concat, w) {}

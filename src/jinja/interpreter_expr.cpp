@@ -258,14 +258,18 @@ jres<bool> render_state::eval_filter_into(const filter_expr& f, scope* sc, std::
 // strings in `buf` (appended at its end) instead of allocating a temporary per `+`. On return
 // either the result is a plain string appended to buf (returns true) or it is in `result` (false).
 jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result) {
-    const expr* operands[64];
-    std::size_t n = 0;
-    const expr* cur = &b;
-    while (cur->kind == expr_kind::binary && static_cast<const binary_expr*>(cur)->op == binop::add && n < 63) {
-        operands[n++] = static_cast<const binary_expr*>(cur)->rhs.get();
-        cur = static_cast<const binary_expr*>(cur)->lhs.get();
+    const expr* const* operands = b.add_chain.data();  // rightmost first
+    std::size_t n = b.add_chain.size();
+    const expr* walked[64];
+    if (n == 0) [[unlikely]] {  // not resolved (resolve_names did not see this node): walk it here
+        const expr* cur = &b;
+        while (cur->kind == expr_kind::binary && static_cast<const binary_expr*>(cur)->op == binop::add && n < 63) {
+            walked[n++] = static_cast<const binary_expr*>(cur)->rhs.get();
+            cur = static_cast<const binary_expr*>(cur)->lhs.get();
+        }
+        walked[n++] = cur;
+        operands = walked;
     }
-    operands[n++] = cur;  // leftmost; operands are in reverse order
     std::size_t base = buf.size();
     bool in_buf = false;
     if (streams_into(*operands[n - 1])) {

@@ -154,6 +154,14 @@ private:
                 auto& b = static_cast<binary_expr&>(e);
                 expr_(*b.lhs);
                 expr_(*b.rhs);
+                if (b.op == binop::add) {
+                    const expr* cur = &b;
+                    while (cur->kind == expr_kind::binary && static_cast<const binary_expr*>(cur)->op == binop::add) {
+                        b.add_chain.push_back(static_cast<const binary_expr*>(cur)->rhs.get());
+                        cur = static_cast<const binary_expr*>(cur)->lhs.get();
+                    }
+                    b.add_chain.push_back(cur);
+                }
                 break;
             }
             case expr_kind::concat:

@@ -107,6 +107,16 @@ TEST(interpreter, resolved_names) {
     EXPECT_EQ(render("{% for i in [1, 2] %}{% if i == 2 %}{% set last = i %}{% endif %}{% for j in [0] %}{{ last is defined }}{% endfor %}{% endfor %}", R"({"message": "root"})"), "FalseTrue");
 }
 
+// `+` chains are evaluated from their operand list (binary_expr::add_chain, built after
+// parsing): long chains, nested chains, non-string operands; expectations from Python Jinja2 3.1.6.
+TEST(interpreter, add_chains) {
+    std::string chain;
+    for (int i = 0; i < 70; ++i) chain += i == 0 ? "'a'" : i < 35 ? " + 'a'" : i == 35 ? " + n" : " + 'b'";
+    EXPECT_EQ(render("{% set n = 'N' %}{{ " + chain + " }}|{{ 'a' + 'b' + 1|string + ('c' + 'd') + 'e' }}|"
+                     "{{ [1] + [2] + [3] }}|{{ 1 + 2 + 3.5 }}|{{ ('x' + n) ~ ('y' + n + 'z') }}"),
+              std::string(35, 'a') + "N" + std::string(34, 'b') + "|ab1cde|[1, 2, 3]|6.5|xNyNz");
+}
+
 TEST(interpreter, macros) {
     EXPECT_EQ(render("{% macro f(a, b=2, c='x') %}{{ a }}-{{ b }}-{{ c }}{% endmacro %}{{ f(1) }} {{ f(1, 3) }} {{ f(1, c='y') }} {{ f(b=9, a=8) }}"),
               "1-2-x 1-3-x 1-2-y 8-9-x");
