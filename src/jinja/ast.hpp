@@ -42,10 +42,20 @@ struct literal_expr : expr {
     literal_expr(src_loc w, value v) : expr(expr_kind::literal, w), val(std::move(v)) {}
     value val;
 };
+// Where a name read finds its binding, worked out after parsing (resolve.cpp): `local` is entry
+// `slot` of the scope `hops` parents up (a for loop's `loop` or target, always bound there);
+// `root` skips the scope chain, no enclosing scope can bind the name; `dynamic` walks the chain.
+enum class name_res : std::uint8_t { dynamic, root, local };
+struct name_binding {
+    name_res res = name_res::dynamic;
+    std::uint8_t hops = 0;
+    std::uint8_t slot = 0;
+};
 struct name_expr : expr {
     name_expr(src_loc w, std::string n, symbol s) : expr(expr_kind::name, w), name(std::move(n)), sym(s) {}
     std::string name;
     symbol sym;
+    name_binding bind;
 };
 struct seq_expr : expr {  // list or tuple literal
     using expr::expr;
@@ -113,6 +123,9 @@ struct binary_expr : expr {
     binary_expr(src_loc w, binop o) : expr(expr_kind::binary, w), op(o) {}
     binop op;
     expr_ptr lhs, rhs;
+    // `+`: the operands of the left-deep chain a + b + ... rooted here, rightmost first (set after
+    // parsing, resolve.cpp), so evaluating a chain does not walk it.
+    std::vector<const expr*> add_chain;
 };
 struct concat_expr : expr {  // a ~ b ~ c
     concat_expr(src_loc w) : expr(expr_kind::concat, w) {}
@@ -161,6 +174,7 @@ struct target {
     std::string name;          // variable name (for messages)
     std::string attr;          // attr targets
     std::uint64_t attr_tag = 0;  // key_tag(attr)
+    name_binding bind;           // attr targets: where the namespace variable is found
     std::vector<target> items; // tuple targets
     src_loc where;
 };
@@ -186,6 +200,9 @@ struct for_stmt : stmt {
     stmt_list body;
     stmt_list otherwise;
     bool recursive = false;
+    // False when the body reads `loop` only as `loop.<attribute>` and defines no macro: the loop
+    // object cannot outlive the loop, so it lives on the interpreter's stack (no allocation).
+    bool loop_escapes = true;
 };
 struct set_stmt : stmt {
     set_stmt(src_loc w) : stmt(stmt_kind::set, w) {}
@@ -211,6 +228,9 @@ struct macro_stmt : stmt {
     std::vector<macro_param> params;
     stmt_list body;
     bool uses_varargs = false, uses_kwargs = false, uses_caller = false;
+    // Set by template_::parse for a macro defined outside every scope (its closure is the root
+    // frame, so one object serves every render): the macro as a value.
+    value top_level;
 };
 struct call_block_stmt : stmt {  // {% call(params) macro(args) %}body{% endcall %}
     call_block_stmt(src_loc w) : stmt(stmt_kind::call_block, w) {}

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "jinja/builtins.hpp"
+#include "jinja/objects.hpp"
 
 namespace tito::jinja {
 
@@ -25,6 +26,8 @@ tito::result<std::shared_ptr<const template_>> template_::parse(std::string sour
         t->symbols_.emplace(t->prog_.symbols[s], s);
         t->globals_[s] = find_global(t->prog_.symbols[s]);
     }
+    for (macro_stmt* m : t->prog_.top_level_macros)
+        m->top_level = value::from_object(std::make_shared<macro_object>(m, nullptr, nullptr));
     t->output_hint_ = source.size() + 256;
     return std::shared_ptr<const template_>(std::move(t));
 }

@@ -42,6 +42,7 @@ jres<value> f_tojson(render_state&, const value& v, call_args& a) {
 
 // {{ x | tojson }}: the JSON text goes straight into the output (the result is a plain str).
 jres<bool> f_tojson_into(render_state&, const value& v, call_args& a, std::string& out) {
+    if (a.positional.empty() && a.keyword.empty()) return dump_json_default(out, v);
     json_options o;
     JTRY_VOID(tojson_options(a, o));
     return dump_json(out, v, o);

@@ -42,8 +42,7 @@ jres<bool> render_state::assign(const target& t, value v, scope* sc) {
             else root_[t.sym] = std::move(v);
             return true;
         case target::kind_t::attr: {
-            const value* ns = sc ? sc->find(t.sym) : nullptr;
-            if (!ns) ns = &root_[t.sym];
+            const value* ns = target_ns(t, sc);
             if (!ns->is_object() || !ns->object().set_attr_tagged(t.attr, t.attr_tag, std::move(v)))
                 return fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where);
             return true;
@@ -115,7 +114,8 @@ flow render_state::exec_if(const if_stmt& st, scope* sc, std::string& out) {
 // copied once into its binding. Tuple targets go through assign().
 flow render_state::exec_set(const set_stmt& st, scope* sc) {
     value tmp;
-    const value* p = eval_ref(*st.e, sc, tmp);
+    const value* p = st.e->kind == expr_kind::literal ? &static_cast<const literal_expr&>(*st.e).val
+                                                      : eval_ref(*st.e, sc, tmp);
     if (!p) return flow::error;
     const target& t = st.tgt;
     switch (t.kind) {
@@ -126,8 +126,15 @@ flow render_state::exec_set(const set_stmt& st, scope* sc) {
             return flow::normal;
         }
         case target::kind_t::attr: {
-            const value* ns = sc ? sc->find(t.sym) : nullptr;
-            if (!ns) ns = &root_[t.sym];
+            const value* ns = target_ns(t, sc);
+            if (ns->is_object() && ns->object().kind() == object_kind::namespace_) {  // an existing attribute
+                if (value* slot = static_cast<const namespace_object&>(ns->object()).slot(t.attr, t.attr_tag)) {
+                    // The copy is made before the old value is released, so p may point into it.
+                    if (p == &tmp) *slot = std::move(tmp);
+                    else *slot = *p;
+                    return flow::normal;
+                }
+            }
             if (ns->is_object() && ns->object().set_attr_tagged(t.attr, t.attr_tag, p == &tmp ? std::move(tmp) : value(*p)))
                 return flow::normal;
             return park(fail(py_exc::template_runtime_error, "cannot assign attribute on non-namespace object", t.where));
@@ -149,6 +156,10 @@ flow render_state::exec_set_block(const set_block_stmt& st, scope* sc) {
 }
 
 flow render_state::exec_macro_def(const macro_stmt& m, scope* sc) {
+    if (!sc && m.top_level.is_object()) {  // built once per template (template_::parse)
+        root_[m.sym] = m.top_level;
+        return flow::normal;
+    }
     std::shared_ptr<scope> owned;
     if (sc) {
         // Nested definition: keep a flattened copy so the macro never points at a dead scope.
@@ -235,7 +246,14 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         return exec(f.otherwise, &else_scope, out);
     }
     const value* items = items_val.list().items.data() + begin;
-    auto loop = std::make_shared<loop_object>(items_val, begin, count);
+    std::optional<loop_object> local_loop;
+    std::shared_ptr<const loop_object> loop;
+    if (f.loop_escapes) {
+        loop = std::make_shared<loop_object>(items_val, begin, count);
+    } else {  // a non-owning pointer to a loop object on this frame (see for_stmt::loop_escapes)
+        local_loop.emplace(items_val, begin, count);
+        loop = std::shared_ptr<const loop_object>(std::shared_ptr<const loop_object>(), &*local_loop);
+    }
     value loop_val = value::from_object(loop);
     if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop) {
         // Jinja2 gives every iteration fresh locals: one scope whose slot 0 is `loop` and slot 1
@@ -275,6 +293,12 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
 }
 
 jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_args&& args) {
+    std::string buf;
+    JTRY_VOID(call_macro_into(m, closure, std::move(args), buf));
+    return value::from_string(std::move(buf));
+}
+
+jres<bool> render_state::call_macro_into(const macro_stmt& m, scope* closure, call_args&& args, std::string& out) {
     if (depth_ >= limits_.max_call_depth) return fail(py_exc::limit, "maximum macro recursion depth exceeded", m.where);
     if (!fuel_.consume()) return fail(py_exc::limit, "template exceeded its step budget", m.where);
     scope sc(closure);
@@ -319,12 +343,11 @@ jres<value> render_state::call_macro(const macro_stmt& m, scope* closure, call_a
     }
     if (m.uses_varargs) sc.set(sym::varargs, make_tuple(std::move(extra)));
     if (m.uses_kwargs) sc.set(sym::kwargs, value::from_dict(std::move(kw_extra)));
-    std::string buf;
     ++depth_;
-    flow r = exec(m.body, &sc, buf);
+    flow r = exec(m.body, &sc, out);
     --depth_;
     if (r == flow::error) return take_pending();
-    return value::from_string(std::move(buf));
+    return true;
 }
 
 }  // namespace tito::jinja

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "base/assert.hpp"
 #include "jinja/builtins.hpp"
 #include "jinja/fuel.hpp"
 #include "jinja/parser.hpp"
@@ -73,6 +74,8 @@ public:
     // statements (interpreter.cpp)
     flow exec(const stmt_list& body, scope* sc, std::string& out);
     jres<value> call_macro(const macro_stmt& m, scope* closure, call_args&& args);
+    // call_macro with the body rendered straight into out.
+    jres<bool> call_macro_into(const macro_stmt& m, scope* closure, call_args&& args, std::string& out);
 
     value lookup(symbol s, const scope* sc) const {
         if (sc) if (const value* v = sc->find(s)) return *v;
@@ -107,19 +110,35 @@ private:
     const value* dict_attr_fast(const attr_expr& a, scope* sc, const value*& obj) const noexcept {
         obj = nullptr;
         if (a.obj->kind != expr_kind::name) return nullptr;
-        obj = bound_name(static_cast<const name_expr&>(*a.obj).sym, sc);
+        const auto& n = static_cast<const name_expr&>(*a.obj);
+        obj = bound_name(n.sym, n.bind, sc);
         if (!obj || !obj->is_dict() || (a.method_mask & (mm_dict | mm_unsafe_dict)) != 0) return nullptr;
         const value* v = obj->dict().find(a.name, a.key_tag);
         return v ? v : &missing_key_;
     }
-    // The value a name is bound to (a scope, or the root frame when defined there), else nullptr.
-    const value* bound_name(symbol s, const scope* sc) const noexcept {
-        if (sc) {
+    // The value a name is bound to (a scope, or the root frame when defined there), else nullptr;
+    // b (resolve.cpp) says where to look.
+    const value* bound_name(symbol s, name_binding b, const scope* sc) const noexcept {
+        if (b.res == name_res::local) return local_entry(b, sc);
+        if (b.res == name_res::dynamic && sc) {
             if (const value* v = sc->find(s)) return v;
         }
         const value& r = root_[s];
         if (!r.is_undefined() || r.undefined_has_info()) return &r;
         return nullptr;
+    }
+    static const value* local_entry(name_binding b, const scope* sc) noexcept {
+        for (unsigned h = b.hops; h != 0; --h) sc = sc->parent();
+        TITO_ASSERT(sc != nullptr && b.slot < sc->size());
+        return sc->entry_value(b.slot);
+    }
+    // The namespace variable of a `set ns.attr` target (root frame slot when not bound in a scope).
+    const value* target_ns(const target& t, const scope* sc) const noexcept {
+        if (t.bind.res == name_res::local) return local_entry(t.bind, sc);
+        if (t.bind.res == name_res::dynamic && sc) {
+            if (const value* v = sc->find(t.sym)) return v;
+        }
+        return &root_[t.sym];
     }
     // truthy(name.attr) with dict_attr_fast's lookup reused by the general path.
     cond attr_truthy(const attr_expr& a, scope* sc);
@@ -134,6 +153,8 @@ private:
     cond eval_test(const test_expr& t, scope* sc);
     cond park_cond(failure f) { pending_ = std::move(f); return cond::error; }
     jres<value> eval_call(const call_expr& c, scope* sc);
+    enum class call_into_result : std::uint8_t { no, done, error };
+    call_into_result eval_macro_call_into(const call_expr& c, scope* sc, std::string& out);
     jres<bool> eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result);
     static bool streams_into(const expr& e);
     jres<bool> eval_filter_into(const filter_expr& f, scope* sc, std::string& out);

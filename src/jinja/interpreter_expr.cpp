@@ -4,6 +4,7 @@
 // nothing and touches no reference count; string `+` chains are built in one buffer.
 #include "jinja/builtins.hpp"
 #include "jinja/interpreter.hpp"
+#include "jinja/objects.hpp"
 
 namespace tito::jinja {
 
@@ -20,11 +21,7 @@ bool plain_string(const value& v) { return v.is_string() && !v.is_markup(); }
 // the object of an attribute, which saves a call level for the common `name.attr`.
 inline const value* render_state::find_name(const expr& e, scope* sc, value& tmp) {
     const auto& n = static_cast<const name_expr&>(e);
-    if (sc) {
-        if (const value* v = sc->find(n.sym)) return v;
-    }
-    const value& r = root_[n.sym];
-    if (!r.is_undefined() || r.undefined_has_info()) return &r;
+    if (const value* v = bound_name(n.sym, n.bind, sc)) return v;
     return eval_ref_slow(e, sc, tmp);
 }
 
@@ -250,7 +247,8 @@ jres<bool> render_state::eval_filter_into(const filter_expr& f, scope* sc, std::
     value tmp;
     JREF(operand, eval_ref(*f.operand, sc, tmp));
     call_args args;
-    JTRY_VOID(eval_args(f.args, sc, args));
+    if (!f.args.positional.empty() || !f.args.keyword.empty() || f.args.star_args || f.args.star_kwargs)
+        JTRY_VOID(eval_args(f.args, sc, args));
     auto r = f.into(*this, *operand, args, out);
     if (!r) r.error().set_where(f.where);
     return r;
@@ -260,14 +258,18 @@ jres<bool> render_state::eval_filter_into(const filter_expr& f, scope* sc, std::
 // strings in `buf` (appended at its end) instead of allocating a temporary per `+`. On return
 // either the result is a plain string appended to buf (returns true) or it is in `result` (false).
 jres<bool> render_state::eval_add_chain(const binary_expr& b, scope* sc, std::string& buf, value& result) {
-    const expr* operands[64];
-    std::size_t n = 0;
-    const expr* cur = &b;
-    while (cur->kind == expr_kind::binary && static_cast<const binary_expr*>(cur)->op == binop::add && n < 63) {
-        operands[n++] = static_cast<const binary_expr*>(cur)->rhs.get();
-        cur = static_cast<const binary_expr*>(cur)->lhs.get();
+    const expr* const* operands = b.add_chain.data();  // rightmost first
+    std::size_t n = b.add_chain.size();
+    const expr* walked[64];
+    if (n == 0) [[unlikely]] {  // not resolved (resolve_names did not see this node): walk it here
+        const expr* cur = &b;
+        while (cur->kind == expr_kind::binary && static_cast<const binary_expr*>(cur)->op == binop::add && n < 63) {
+            walked[n++] = static_cast<const binary_expr*>(cur)->rhs.get();
+            cur = static_cast<const binary_expr*>(cur)->lhs.get();
+        }
+        walked[n++] = cur;
+        operands = walked;
     }
-    operands[n++] = cur;  // leftmost; operands are in reverse order
     std::size_t base = buf.size();
     bool in_buf = false;
     if (streams_into(*operands[n - 1])) {
@@ -420,21 +422,55 @@ cond render_state::eval_truthy(const expr& e, scope* sc) {
     }
 }
 
-jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
-    if (e.kind == expr_kind::binary && static_cast<const binary_expr&>(e).op == binop::add) {
-        value result;
-        JTRY(bool in_buf, eval_add_chain(static_cast<const binary_expr&>(e), sc, out, result));
-        if (!in_buf) append_str(out, result);
-        return true;
+// `{{ m(args) }}` for a macro m: the body renders into out (same text as str(m(args)), which is
+// the body's output), without a buffer or a str value. no: not a macro call.
+render_state::call_into_result render_state::eval_macro_call_into(const call_expr& c, scope* sc, std::string& out) {
+    value tmp;
+    const value* fn = find_name(*c.callee, sc, tmp);
+    if (!fn) return call_into_result::error;
+    if (!fn->is_object() || fn->object().kind() != object_kind::macro) return call_into_result::no;
+    call_args args;
+    if (auto a = eval_args(c.args, sc, args); !a) {
+        pending_ = std::move(a).error();
+        return call_into_result::error;
     }
-    if (streams_into(e)) return eval_filter_into(static_cast<const filter_expr&>(e), sc, out);
-    if (e.kind == expr_kind::concat) {
-        for (const auto& p : static_cast<const concat_expr&>(e).parts) {
-            value tmp;
-            JREF(v, eval_ref(*p, sc, tmp));
-            append_str(out, *v);
-        }
-        return true;
+    auto r = static_cast<const macro_object&>(fn->object()).call_into(*this, std::move(args), out);
+    if (!r) {
+        r.error().set_where(c.where);
+        pending_ = std::move(r).error();
+        return call_into_result::error;
+    }
+    return call_into_result::done;
+}
+
+jres<bool> render_state::eval_into(const expr& e, scope* sc, std::string& out) {
+    switch (e.kind) {
+        case expr_kind::binary:
+            if (static_cast<const binary_expr&>(e).op == binop::add) {
+                value result;
+                JTRY(bool in_buf, eval_add_chain(static_cast<const binary_expr&>(e), sc, out, result));
+                if (!in_buf) append_str(out, result);
+                return true;
+            }
+            break;
+        case expr_kind::filter:
+            if (streams_into(e)) return eval_filter_into(static_cast<const filter_expr&>(e), sc, out);
+            break;
+        case expr_kind::concat:
+            for (const auto& p : static_cast<const concat_expr&>(e).parts) {
+                value tmp;
+                JREF(v, eval_ref(*p, sc, tmp));
+                append_str(out, *v);
+            }
+            return true;
+        case expr_kind::call:
+            if (static_cast<const call_expr&>(e).callee->kind == expr_kind::name) {
+                const call_into_result r = eval_macro_call_into(static_cast<const call_expr&>(e), sc, out);
+                if (r == call_into_result::done) return true;
+                if (r == call_into_result::error) return take_pending();
+            }
+            break;
+        default: break;
     }
     value tmp;
     JREF(v, e.kind == expr_kind::attr ? eval_attr(static_cast<const attr_expr&>(e), sc, tmp) : eval_ref(e, sc, tmp));

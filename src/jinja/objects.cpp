@@ -122,6 +122,10 @@ jres<value> macro_object::call(render_state& st, call_args&& args) const {
     return st.call_macro(*def_, owned_ ? owned_.get() : closure_, std::move(args));
 }
 
+jres<bool> macro_object::call_into(render_state& st, call_args&& args, std::string& out) const {
+    return st.call_macro_into(*def_, owned_ ? owned_.get() : closure_, std::move(args), out);
+}
+
 std::string native_function::repr() const { return "<built-in function " + name_ + ">"; }
 
 value make_native(std::string name, native_fn fn, const char* type) {

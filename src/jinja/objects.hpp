@@ -9,18 +9,27 @@
 #include <functional>
 #include <memory>
 
+#include <boost/container/small_vector.hpp>
+
 #include "jinja/interpreter.hpp"
 
 namespace tito::jinja {
 
 class namespace_object final : public object_data {
 public:
+    namespace_object() noexcept : object_data(object_kind::namespace_) {}
     const char* type_name() const noexcept override { return "Namespace"; }
     value get_attr(std::string_view name) const override;
     const value* attr_ref(std::string_view name, std::uint64_t tag) const override;
     bool set_attr(std::string_view name, value v) const override;
     bool set_attr_tagged(std::string_view name, std::uint64_t tag, value&& v) const override;
     std::string repr() const override;
+    // The stored attribute `name` (tag = key_tag(name)), or nullptr; inline for `set ns.x = ...`.
+    value* slot(std::string_view name, std::uint64_t tag) const noexcept {
+        for (attr& a : attrs_)
+            if (a.tag == tag && (name.size() < 8 || a.name == name)) return &a.v;
+        return nullptr;
+    }
 
 private:
     // Attributes in insertion order; names are matched by key_tag first, like dict keys.
@@ -30,13 +39,15 @@ private:
         value v;
     };
     attr* find(std::string_view name, std::uint64_t tag) const noexcept;
-    mutable std::vector<attr> attrs_;
+    // Inline room for the few attributes a template's namespace holds (no second allocation).
+    mutable boost::container::small_vector<attr, 3> attrs_;
 };
 
 class loop_object final : public object_data {
 public:
     // Loops over items [begin, begin + count) of the list value seq (a slice without a copy).
-    loop_object(value seq, std::size_t begin, std::size_t count) : seq_(std::move(seq)), begin_(begin), len_(count) {}
+    loop_object(value seq, std::size_t begin, std::size_t count)
+        : object_data(object_kind::loop), seq_(std::move(seq)), begin_(begin), len_(count) {}
     const char* type_name() const noexcept override { return "LoopContext"; }
     value get_attr(std::string_view name) const override;
     bool loop_attr(int id, value& out) const override;
@@ -55,12 +66,14 @@ class macro_object final : public object_data {
 public:
     // closure: the defining scope (nullptr = template root); owned keeps a flattened copy alive.
     macro_object(const macro_stmt* def, scope* closure, std::shared_ptr<scope> owned)
-        : def_(def), closure_(closure), owned_(std::move(owned)) {}
+        : object_data(object_kind::macro), def_(def), closure_(closure), owned_(std::move(owned)) {}
     const char* type_name() const noexcept override { return "Macro"; }
     bool callable() const noexcept override { return true; }
     value get_attr(std::string_view name) const override;
     std::string repr() const override;
     jres<value> call(render_state& st, call_args&& args) const override;
+    // call() with the body's output appended to `out` (`{{ m(...) }}`: no buffer, no str value).
+    jres<bool> call_into(render_state& st, call_args&& args, std::string& out) const;
 
 private:
     const macro_stmt* def_;

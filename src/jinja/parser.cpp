@@ -59,6 +59,7 @@ jres<program> parser::run() {
     if (!hard_unknowns_.empty())
         return fail(py_exc::syntax, hard_unknowns_.front().first, hard_unknowns_.front().second);
     p.symbols = std::move(symbols_);
+    resolve_names(p);
     return p;
 }
 
@@ -205,7 +206,16 @@ jres<stmt_ptr> parser::parse_for(src_loc w) {
     if (skip_name("recursive")) f->recursive = true;
     JTRY_VOID(expect_block_end());
     std::string end;
+    const std::size_t first_tok = pos_;
     JTRY_VOID(parse_body(f->body, {"endfor", "else"}, &end));
+    f->loop_escapes = false;
+    for (std::size_t i = first_tok; i < pos_; ++i) {
+        if (toks_[i].kind != token_kind::name) continue;
+        const bool attr = i + 2 < toks_.size() && toks_[i + 1].kind == token_kind::op && toks_[i + 1].text == "." &&
+                          toks_[i + 2].kind == token_kind::name;
+        if ((toks_[i].text == "loop" && !attr) || toks_[i].text == "macro" || toks_[i].text == "call")
+            f->loop_escapes = true;
+    }
     if (end == "else") {
         JTRY_VOID(expect_block_end());
         JTRY_VOID(parse_body(f->otherwise, {"endfor"}, nullptr));

@@ -19,9 +19,13 @@ namespace tito::jinja {
 struct program {
     stmt_list body;
     std::vector<std::string> symbols;  // symbol id -> name
+    std::vector<macro_stmt*> top_level_macros;  // macros defined outside every scope (resolve.cpp)
 };
 
 jres<program> parse_program(std::string_view source);
+
+// Fills in name_binding for every name read and namespace target of a parsed program (resolve.cpp).
+void resolve_names(program& p);
 
 namespace detail {
 

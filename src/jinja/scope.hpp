@@ -1,7 +1,8 @@
 // File: jinja/scope.hpp
 // Variable scopes: a parent-linked chain (for-loop body, macro call, set/filter block) ending at the
 // template's root frame, which render_state holds as a dense array indexed by symbol. Nothing is
-// copied on entry: a lookup walks the chain (STYLE.md 3.5; minijinja vm/context.rs).
+// copied on entry: a lookup walks the chain (STYLE.md 3.5; minijinja vm/context.rs), except where
+// resolve.cpp proved where the binding is (a loop's `loop`/target entry, or the root frame).
 // Usage:
 //   scope s(&parent); s.set(sym, v); const value* v = s.find(sym);
 // Thread safety: scopes live inside one render.
@@ -50,6 +51,8 @@ public:
         }
         vars_.push_back(entry{s, v, value()});
     }
+    // The value of entry i (a resolved name, ast.hpp name_binding::local).
+    const value* entry_value(std::size_t i) const noexcept { return vars_[i].get(); }
     // Loop bodies reuse one scope: the first n bindings (loop, target) stay as slots that are
     // rebound each iteration, and every binding made by the previous iteration is dropped.
     std::size_t size() const noexcept { return vars_.size(); }

@@ -189,9 +189,14 @@ struct call_args {
 class render_state;  // interpreter.hpp
 
 // Everything that is not plain data: functions, macros, bound methods, namespace, loop.
+// Which object_data a value holds, for the interpreter's non-virtual fast paths.
+enum class object_kind : std::uint8_t { other, namespace_, loop, macro };
+
 class object_data {
 public:
+    explicit object_data(object_kind k = object_kind::other) noexcept : kind_(k) {}
     virtual ~object_data() = default;
+    object_kind kind() const noexcept { return kind_; }
     virtual const char* type_name() const noexcept = 0;  // Python type name
     virtual bool callable() const noexcept { return false; }
     // Attribute lookup; undefined if missing.
@@ -209,6 +214,9 @@ public:
     virtual std::string repr() const;
     // Called with the render state for callables that need the interpreter (macros).
     virtual jres<value> call(render_state& st, call_args&& args) const;
+
+private:
+    object_kind kind_;
 };
 
 // Builds a value from JSON: object key order kept, duplicate keys: last value wins (at the first

@@ -33,6 +33,25 @@ TEST(parser, statements) {
     EXPECT_EQ(render("{% generation %}G{% endgeneration %}"), "G");
 }
 
+// for_stmt::loop_escapes: only `loop.<attribute>` reads and no macro in the body keep the loop
+// object on the stack.
+TEST(parser, loop_escapes) {
+    auto escapes = [](const char* src) {
+        auto p = parse_program(src);
+        EXPECT_TRUE(p);
+        return static_cast<const for_stmt&>(*p->body.at(0)).loop_escapes;
+    };
+    EXPECT_FALSE(escapes("{% for x in y %}{{ loop.index }}{% if loop.last %}{{ loop.cycle(1, 2) }}{% endif %}{% endfor %}"));
+    EXPECT_FALSE(escapes("{% for x in y %}{% for z in x %}{{ loop.index }}{% endfor %}{% endfor %}"));
+    EXPECT_FALSE(escapes("{% for x in y %}{{ 'loop' }}{% endfor %}{{ loop }}"));
+    EXPECT_TRUE(escapes("{% for x in y %}{% set l = loop %}{% endfor %}"));
+    EXPECT_TRUE(escapes("{% for x in y %}{{ f(loop) }}{% endfor %}"));
+    EXPECT_TRUE(escapes("{% for x in y %}{{ loop['index'] }}{% endfor %}"));
+    EXPECT_TRUE(escapes("{% for x in y %}{% for z in loop %}{% endfor %}{% endfor %}"));
+    EXPECT_TRUE(escapes("{% for x in y %}{% macro m() %}{% endmacro %}{% endfor %}"));
+    EXPECT_FALSE(escapes("{% for x in y %}{% else %}{% endfor %}"));
+}
+
 TEST(parser, unknown_tag_is_syntax_error) {
     auto t = template_::parse("line one\n  {% frobnicate %}", "tpl.jinja");
     ASSERT_FALSE(t);
