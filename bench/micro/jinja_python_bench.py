@@ -34,10 +34,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--write-expected", action="store_true")
     ap.add_argument("--iterations", type=int, default=300)
+    ap.add_argument("--only", action="append", help="render only this template (repeatable)")
     args = ap.parse_args()
     inputs = json.load(open(os.path.join(HERE, "data", "jinja_20turn.json"), encoding="utf-8"))
     index = {t["name"]: t for t in json.load(open(os.path.join(CORPUS, "index.json")))}
     for name, spec in TEMPLATES.items():
+        if args.only and name not in args.only:
+            continue
         path, idx = spec[0], spec[1]
         msgs = inputs["messages"][: spec[2]] if len(spec) > 2 else inputs["messages"]
         tpl = jinja_oracle.make_env(jinja_oracle.FIXED_NOW).from_string(open(path, encoding="utf-8").read())
