@@ -40,12 +40,20 @@ after(() => { for (const p of procs) p.kill('SIGTERM'); });
 const tools = [{ type: 'function', function: { name: 'search', description: 'Search the web',
   parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] } } }];
 
+async function historyReused() {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith('tito_chat_history_reused_total '));
+  assert.ok(line, 'tito_chat_history_reused_total missing from /metrics');
+  return Number(line.split(' ')[1]);
+}
+
 async function runSession(stream) {
   const created = await (await fetch(`${base}/sessions`, { method: 'POST', body: '{}' })).json();
   const sid = created.session_id;
   assert.match(sid, /^[0-9a-f]{32}$/);
   const client = new OpenAI({ baseURL: `${base}/sessions/${sid}/v1`, apiKey: 'unused', maxRetries: 0 });
   const messages = [{ role: 'user', content: 'Find the weather in Paris.' }];
+  const reusedBefore = await historyReused();
   for (let k = 0; k < 6; k++) {
     let msg;
     if (stream) {
@@ -73,6 +81,9 @@ async function runSession(stream) {
       messages.push({ role: 'user', content: `And turn ${k}?` });
     }
   }
+  // JSON.stringify is compact, so turns 2-6 open their list with the text the turn before sent
+  // upstream: the server neither parses nor matches that part again.
+  assert.equal((await historyReused()) - reusedBefore, 5);
   const doc = await (await fetch(`${base}/sessions/${sid}`)).json();
   assert.equal(doc.records.length, 6);
   assert.deepEqual(doc.metadata.tito_session_mismatch, []);

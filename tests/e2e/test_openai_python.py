@@ -29,6 +29,14 @@ def http(method, url, body=None):
         return r.status, (json.loads(raw) if raw else None)
 
 
+def history_reused(server_url):
+    with urllib.request.urlopen(f"{server_url}/metrics") as r:
+        for line in r.read().decode().splitlines():
+            if line.startswith("tito_chat_history_reused_total "):
+                return int(line.split()[1])
+    raise AssertionError("tito_chat_history_reused_total missing from /metrics")
+
+
 def assistant_message_from_stream(stream):
     """Rebuilds the assistant message from chunks the way OpenAI delta semantics do."""
     msg = {"role": "assistant", "content": "", "tool_calls": []}
@@ -112,7 +120,11 @@ def test_six_turn_tool_session_matches_from_scratch_render(server_url, stream, t
     assert status == 200
     sid = created["session_id"]
     client = openai.OpenAI(base_url=f"{server_url}/sessions/{sid}/v1", api_key="unused", max_retries=0)
+    reused_before = history_reused(server_url)
     messages = drive(client, 6, stream)
+    # httpx (0.28) sends compact JSON, so turns 2-6 open their list with the text the turn before
+    # sent upstream: the server neither parses nor matches that part again.
+    assert history_reused(server_url) - reused_before == 5
     status, doc = http("GET", f"{server_url}/sessions/{sid}")
     assert status == 200
     assert len(doc["records"]) == 6
