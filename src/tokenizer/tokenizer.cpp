@@ -9,10 +9,17 @@
 #include "tokenizer/normalizers/normalizer.hpp"
 #include "tokenizer/post_processors/post_processor.hpp"
 #include "tokenizer/pre_tokenizers/pre_tokenizer.hpp"
+#include "tokenizer/segment_cache.hpp"
+
+#include <atomic>
 
 namespace tito::tokenizer {
 
-tokenizer::tokenizer() = default;
+namespace {
+std::atomic<std::uint64_t> next_instance{1};
+}
+
+tokenizer::tokenizer() : instance_(next_instance.fetch_add(1, std::memory_order_relaxed)) {}
 tokenizer::~tokenizer() = default;
 
 void tokenizer::encode_segment(std::string& text, bool at_origin, std::vector<token_id>& out) const {
@@ -40,8 +47,21 @@ std::vector<token_id> tokenizer::encode(std::string_view text, bool add_special_
     std::vector<added_vocabulary::segment> segments;
     added_->extract_and_normalize(text, normalizer_.get(), segments);
     for (auto& seg : segments) {
-        if (seg.id) ids.push_back(*seg.id);
-        else encode_segment(seg.text, seg.at_origin, ids);
+        if (seg.id) {
+            ids.push_back(*seg.id);
+        } else if (segment_cache::eligible(seg.text)) {
+            // A long segment seen again (a shared system prompt and tool list): its ids, not a new encode.
+            auto& cache = segment_cache::local();
+            if (cache.lookup(instance_, seg.at_origin, seg.text, ids)) continue;
+            std::string keep;
+            if (cache.seen_before()) keep = seg.text;  // encode_segment consumes the text
+            const std::size_t first = ids.size();
+            encode_segment(seg.text, seg.at_origin, ids);
+            if (!keep.empty())
+                cache.store(instance_, seg.at_origin, std::move(keep), std::span(ids).subspan(first));
+        } else {
+            encode_segment(seg.text, seg.at_origin, ids);
+        }
     }
     if (post_processor_) post_processor_->process(ids, add_special_tokens);
     return ids;

@@ -11,6 +11,7 @@
 //   std::string text = tok->decode(ids, true);
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<const post_processor> post_processor_;
     std::unique_ptr<const decoder> decoder_;
     std::unique_ptr<const added_vocabulary> added_;
+    std::uint64_t instance_;  // process-unique: keys this tokenizer's entries in segment_cache
     std::size_t vocab_size_ = 0;
 };
 

@@ -81,3 +81,32 @@ TEST(tokenizer, shared_instance_is_thread_safe) {
     for (auto& th : threads) th.join();
     EXPECT_EQ(mismatches.load(), 0);
 }
+
+// Long segments seen again come from the per-thread segment cache: the ids stay what encoding
+// gives, on every repeat and within one text, and a second tokenizer with other ids for the same
+// text never gets the first one's entry.
+TEST(tokenizer, repeated_long_segments_give_the_same_ids) {
+    auto t = tiny();
+    std::string segment = "hi";
+    ids want{3};
+    while (segment.size() < 1300) {
+        segment += " hi";
+        want.push_back(4);
+    }
+    const std::string text = segment + "<|end|>" + segment;
+    ids twice = want;
+    twice.push_back(7);
+    twice.insert(twice.end(), want.begin(), want.end());
+    for (int i = 0; i < 4; ++i) {
+        EXPECT_EQ(t->encode(segment, false), want) << i;
+        EXPECT_EQ(t->encode(text, false), twice) << i;
+    }
+    std::string swapped_json = tiny_json;
+    swapped_json.replace(swapped_json.find(R"("hi": 3, "Ġhi": 4)"), 18, R"("hi": 4, "Ġhi": 3)");
+    auto other = tokenizer::load_json(swapped_json);
+    ASSERT_TRUE(other);
+    ids other_want{4};
+    other_want.insert(other_want.end(), want.size() - 1, 3);
+    EXPECT_EQ((*other)->encode(segment, false), other_want);
+    EXPECT_EQ(t->encode(segment, false), want);
+}
