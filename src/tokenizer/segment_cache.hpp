@@ -28,7 +28,7 @@ namespace tito::tokenizer {
 class segment_cache {
 public:
     static constexpr std::size_t min_bytes = 1024;
-    static constexpr std::size_t max_bytes = 256 * 1024;
+    static constexpr std::size_t max_bytes = 64 * 1024;  // at most 16 x 64 KB of text (+ ids) per thread
     static constexpr std::size_t entries = 16;
     static constexpr std::size_t recent = 64;
 
