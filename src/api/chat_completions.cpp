@@ -251,9 +251,11 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
     rec.prompt_ids_at = f.written.ids_at;
     rec.prompt_ids_len = f.written.ids_len;
     rec.prompt_ids_count = f.p.prompt_token_ids.size();
-    rec.messages_at = f.written.messages_at;
-    rec.messages_len = f.written.messages_len;
-    rec.messages_count = f.messages.size();
+    if (t->n->history_recordable) {
+        rec.messages_at = f.written.messages_at;
+        rec.messages_len = f.written.messages_len;
+        rec.messages_count = f.messages.size();
+    }
     // Records live as long as the session: no reserve slack kept with them.
     for (auto* text : {&rec.request_json, &rec.response_json})
         if (text->capacity() > text->size() + text->size() / 8) text->shrink_to_fit();

@@ -16,6 +16,23 @@ error bad(std::string msg) { return error{errc::upstream_response, std::move(msg
 
 bool is_integer(const boost::json::value& v) { return v.is_int64() || v.is_uint64(); }
 
+// The document's numbers (parse_exact's flag also counts values a repeated key discarded).
+bool all_finite(const boost::json::value& v, int depth = 0) {
+    if (depth > 512) return false;
+    switch (v.kind()) {
+        case boost::json::kind::double_: return std::isfinite(v.get_double());
+        case boost::json::kind::array:
+            for (const auto& e : v.get_array())
+                if (!all_finite(e, depth + 1)) return false;
+            return true;
+        case boost::json::kind::object:
+            for (const auto& kv : v.get_object())
+                if (!all_finite(kv.value(), depth + 1)) return false;
+            return true;
+        default: return true;
+    }
+}
+
 }  // namespace
 
 result<validated_reply> validate_upstream_reply(std::string_view body) {
@@ -29,7 +46,8 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     if (ec) return bad("upstream response is not valid JSON: " + ec.message());
     const auto& doc = out.doc;
     if (!doc.is_object()) return bad("invalid chat completion response: expected a JSON object");
-    if (!finite) return bad("invalid chat completion response: non-finite number");
+    // Parsing noticed every non-finite number read; only then is the document itself walked.
+    if (!finite && !all_finite(doc)) return bad("invalid chat completion response: non-finite number");
     const auto& root = doc.get_object();
     static const boost::json::value empty_choice = boost::json::object{};
     const boost::json::value* choice = &empty_choice;

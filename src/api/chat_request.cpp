@@ -70,14 +70,14 @@ result<normalized_chat> normalize_chat_request(std::string raw, const chat::fami
     // The history is most of every body: its text goes upstream as sent when re-serializing it
     // would give the same bytes (only keys the server never rewrites qualify), and the part of it
     // the latest record already sent is not parsed again. (The member views point into raw's heap
-    // buffer, which moves with the string; a short string's inline buffer would not, and short
-    // bodies gain nothing.)
+    // buffer, which moves with the string; a short string's inline buffer would not, so a short
+    // body keeps no views: it is scanned only for the depth of its list.)
     std::vector<json::raw_member> members;
     bool split = false;
     std::string stand_in;
     std::size_t placeholders = 0;
-    if (raw.size() >= 256) {
-        const bool use_known = known && known->count > 0 && known->messages_text.size() >= 2 &&
+    {
+        const bool use_known = raw.size() >= 256 && known && known->count > 0 && known->messages_text.size() >= 2 &&
                                known->messages_text.front() == '[' && known->messages_text.back() == ']';
         if (use_known) {
             const auto opening = known->messages_text.substr(0, known->messages_text.size() - 1);
@@ -144,8 +144,10 @@ result<normalized_chat> normalize_chat_request(std::string raw, const chat::fami
     out.raw = std::move(raw);
     out.placeholders = placeholders;
     if (split)
-        for (const auto& m : members)
-            if (m.key == "messages" || m.key == "tools") out.verbatim.push_back(m);
+        for (const auto& m : members) {
+            if ((m.key == "messages" || m.key == "tools") && out.raw.size() >= 256) out.verbatim.push_back(m);
+            if (m.key == "messages") out.history_recordable = m.depth <= normalized_chat::max_known_depth;
+        }
     return out;
 }
 

@@ -50,6 +50,12 @@ struct normalized_chat {
     // history is still the session's (linear_trajectory::extends_latest), else reads the body again
     // without it. Nonzero only when the whole list is verbatim (messages_text() is its text).
     std::size_t placeholders = 0;
+    // The list's text may serve as the next turn's known history: it was scanned (the part not
+    // scanned was a known history, which was recordable in its turn) and nests at most
+    // max_known_depth levels. A message nested past the matchers' depth limit does not match even
+    // itself, so skipping its match would skip a rollback the full path makes.
+    bool history_recordable = false;
+    static constexpr std::size_t max_known_depth = 400;
 
     // The effective chat-template kwargs of this turn's render: body["chat_template_kwargs"] as
     // normalized (spec 3.3), or {} when there are none.

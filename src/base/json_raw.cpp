@@ -1,5 +1,6 @@
 #include "base/json_raw.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -23,6 +24,7 @@ public:
     const char* pos() const { return p_; }
     bool ok() const { return ok_; }
     bool compact = true;
+    std::size_t deepest = 0;  // the deepest nesting reached (the top-level object is 1)
 
     void skip_ws(bool counts) {
         const char* start = p_;
@@ -61,8 +63,8 @@ public:
         if (p_ >= end_) return fail();
         switch (*p_) {
             case '"': string(); return;
-            case '{': object(); return;
-            case '[': array(); return;
+            case '{': return nested([this] { object(); });
+            case '[': return nested([this] { array(); });
             case 't': return literal("true");
             case 'f': return literal("false");
             case 'n': return literal("null");
@@ -78,7 +80,7 @@ public:
             std::memcmp(p_, known.data(), known.size()) != 0)
             return false;
         p_ += known.size();
-        array_after_element();
+        nested([this] { array_after_element(); });
         return true;
     }
 
@@ -140,6 +142,16 @@ private:
         }
     }
 
+    // A container one level deeper; past max_depth (parse_exact's limit) the scan fails instead
+    // of recursing on (a body of nested brackets must not exhaust the stack).
+    template <typename Scan>
+    void nested(Scan scan) {
+        if (++depth_ > max_depth) return fail();
+        deepest = std::max(deepest, depth_);
+        scan();
+        --depth_;
+    }
+
     void array() {
         ++p_;
         skip_ws(true);
@@ -196,6 +208,8 @@ private:
     }
 
     static constexpr std::size_t max_checked_keys = 64;
+    static constexpr std::size_t max_depth = 512;
+    std::size_t depth_ = 1;  // inside the top-level object
 
     const char* p_;
     const char* end_;
@@ -226,12 +240,14 @@ bool split(std::string_view text, std::vector<raw_member>& out, const known_pref
         if (!s.take(':')) return reject();
         s.skip_ws(false);
         s.compact = true;
+        s.deepest = 0;
         const char* start = s.pos();
         std::size_t skipped = 0;
         if (skip && key == skip->key && s.skip_known(skip->text)) skipped = skip->text.size();
         else s.value();
         if (!s.ok()) return reject();
-        out.push_back(raw_member{key, std::string_view(start, static_cast<std::size_t>(s.pos() - start)), s.compact, skipped});
+        out.push_back(raw_member{key, std::string_view(start, static_cast<std::size_t>(s.pos() - start)), s.compact, skipped,
+                                 s.deepest > 1 ? s.deepest - 1 : 0});
         s.skip_ws(false);
         if (s.take(',')) {
             s.skip_ws(false);

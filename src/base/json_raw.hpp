@@ -7,7 +7,8 @@
 // writes (\" \\ \n \r \t \b \f and lowercase \u00xx for the other control characters). Anything
 // else (a float, "\/", "\u00e9", pretty-printing, an object of more than 64 keys, where the
 // duplicate check would turn quadratic) leaves the member unmarked: re-serialize it. The scan is
-// linear in the text.
+// linear in the text, and nesting deeper than 512 (parse_exact's limit) fails the split rather
+// than the stack.
 // A known opening of one member's array can be skipped: when the value of top-level key
 // `skip.key` starts with `skip.text` ("[v0,...,vk", the opening bracket and the first elements of
 // an array whose text an earlier body already had, compact) followed by a comma, the scan jumps
@@ -28,6 +29,7 @@ struct raw_member {
     std::string_view value;  // the value's text, without surrounding whitespace
     bool compact = false;    // value == compact(parse_exact(value)), byte for byte
     std::size_t skipped = 0; // bytes of value taken as known (split_known's prefix), else 0
+    std::size_t depth = 0;   // nesting of the scanned part of value: 0 for a scalar, 1 for [1], 2 for [[1]]
 };
 
 // An array opening taken as known and compact (see above).

@@ -38,5 +38,21 @@ TEST(chat_reply, without_r3_payloads_the_text_is_the_compact_reply) {
               R"({"id":"c","choices":[{"message":{"content":"hi \"x\"\n"},"meta_info":{"completion_tokens":2,"output_token_logprobs":[[-0.015625,151667],[-1.2345678901234568e-05,198]]}}]})");  // Python: repr(-1.2345678901234567E-5)
 }
 
+
+// A non-finite number only counts where the document keeps it: a repeated key's discarded value
+// does not (the last value wins, as in Python).
+TEST(chat_reply, a_discarded_non_finite_value_is_not_an_error) {
+    const std::string good =
+        R"({"usage":1e999,"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-0.5,7]]}}],"usage":{"total_tokens":1}})";
+    auto v = validate_upstream_reply(good);
+    ASSERT_TRUE(v) << v.error().message();
+    EXPECT_EQ(client_json_body(v->doc),
+              R"({"usage":{"total_tokens":1},"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-0.5,7]]}}]})");
+    auto bad = validate_upstream_reply(
+        R"({"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-1e999,7]]}}]})");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message(), "invalid chat completion response: non-finite number");
+}
+
 }  // namespace
 }  // namespace tito::api

@@ -88,5 +88,26 @@ TEST(chat_request, errors_after_the_known_opening_are_the_same) {
     }
 }
 
+
+TEST(chat_request, a_list_nested_too_deep_for_the_matchers_is_not_a_known_history) {
+    auto nested = [](std::size_t n) {
+        return "[" + sys + R"(,{"role":"user","content":)" + std::string(n, '[') + "1" + std::string(n, ']') + "}]";
+    };
+    EXPECT_TRUE(normalize(body_of(nested(100)), nullptr).history_recordable);
+    EXPECT_TRUE(normalize(body_of("[" + sys + "]"), nullptr).history_recordable);
+    EXPECT_TRUE(normalize(R"({"messages":[{"role":"user","content":"hi"}]})", nullptr).history_recordable);  // short body
+    EXPECT_FALSE(normalize(body_of(nested(420)), nullptr).history_recordable);
+    // A body that nests past the parser's limit is a 400, not a crash.
+    const std::string deep = R"({"messages":[)" + sys + "," + std::string(300000, '[');
+    auto n = normalize_chat_request(deep, *qwen_family("qwen3"), chat_flags{}, nullptr);
+    ASSERT_FALSE(n);
+    EXPECT_EQ(n.error().code(), errc::bad_request);
+    const std::string previous = "[" + sys + "]";
+    const known_history known{previous, 1};
+    auto k = normalize_chat_request(deep, *qwen_family("qwen3"), chat_flags{}, &known);
+    ASSERT_FALSE(k);
+    EXPECT_EQ(k.error().message(), n.error().message());
+}
+
 }  // namespace
 }  // namespace tito::api

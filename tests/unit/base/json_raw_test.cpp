@@ -247,5 +247,29 @@ TEST(json_raw, after_a_skipped_opening_the_rest_is_still_checked) {
     EXPECT_EQ(one(R"({"b":2})"), std::nullopt);                    // the list never closes
 }
 
+
+TEST(json_raw, members_report_their_depth_and_deep_nesting_fails_without_recursion) {
+    std::vector<raw_member> out;
+    ASSERT_TRUE(split_members(R"({"a":[[1],{"b":[2]}],"c":2,"d":{}})", out));
+    ASSERT_EQ(out.size(), 3u);
+    EXPECT_EQ(out[0].depth, 3u);
+    EXPECT_EQ(out[1].depth, 0u);
+    EXPECT_EQ(out[2].depth, 1u);
+    // 511 levels inside the top-level object pass (parse_exact's limit is 512), more fail; a body
+    // of 300,000 open brackets fails without exhausting the stack, with or without a known prefix.
+    auto nested = [](std::size_t n, bool closed) {
+        return R"({"a":)" + std::string(n, '[') + (closed ? std::string(n, ']') : std::string()) + "}";
+    };
+    out.clear();
+    EXPECT_TRUE(split_members(nested(511, true), out));
+    EXPECT_EQ(out.at(0).depth, 511u);
+    out.clear();
+    EXPECT_FALSE(split_members(nested(512, true), out));
+    EXPECT_FALSE(split_members(nested(300000, false), out));
+    const std::string deep = R"({"messages":[{"a":1},)" + std::string(300000, '[');
+    EXPECT_FALSE(split_members(deep, out, known_prefix{"messages", R"([{"a":1})"}));
+    EXPECT_TRUE(out.empty());
+}
+
 }  // namespace
 }  // namespace tito::json
