@@ -192,6 +192,18 @@ struct if_stmt : stmt {
     std::vector<std::pair<expr_ptr, stmt_list>> branches;
     stmt_list otherwise;
 };
+// One test of a for loop's item, compiled after parsing (resolve.cpp) from the condition of a loop
+// body that is a single `if` without elif/else (scan loops such as `{% for m in ms %}{% if
+// m.role == 'assistant' and 'tool_calls' not in m %}...`). `node` is the original condition part
+// on the loop target: attr_eq `t.attr == 'lit'` / `!=` (compare_expr), contains `'lit' in t` /
+// `not in` (compare_expr), attr_contains `'lit' in t.attr` (compare_expr), attr_truthy `t.attr`
+// (attr_expr); `negated` when it stood under `not`.
+struct item_test {
+    enum class kind_t : std::uint8_t { attr_eq, contains, attr_contains, attr_truthy } kind;
+    bool negated = false;
+    const expr* node = nullptr;
+};
+
 struct for_stmt : stmt {
     for_stmt(src_loc w) : stmt(stmt_kind::for_, w) {}
     target tgt;
@@ -203,6 +215,10 @@ struct for_stmt : stmt {
     // False when the body reads `loop` only as `loop.<attribute>` and defines no macro: the loop
     // object cannot outlive the loop, so it lives on the interpreter's stack (no allocation).
     bool loop_escapes = true;
+    // The single `if`'s condition as a conjunction of item tests (see item_test), empty when it
+    // has another shape: the interpreter checks it against each item before setting up the
+    // iteration, and runs the body only for items that pass.
+    std::vector<item_test> item_tests;
 };
 struct set_stmt : stmt {
     set_stmt(src_loc w) : stmt(stmt_kind::set, w) {}

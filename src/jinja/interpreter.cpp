@@ -183,6 +183,62 @@ flow render_state::exec_filter_block(const filter_block_stmt& st, scope* sc, std
     return flow::normal;
 }
 
+// for_stmt::item_tests against one loop item: yes / no, or error (nothing parked) when the item
+// is not a dict or a test meets a value it does not decide; the caller then runs the `if`
+// itself. Same results as eval_cond on the test with the target bound to item (dict_attr_fast,
+// eval_eq_literal, eval_literal_in, attr_truthy); every test only reads.
+cond render_state::item_tests_hold(const std::vector<item_test>& tests, const value& item) const noexcept {
+    if (!item.is_dict()) return cond::error;
+    const dict_data& d = item.dict();
+    for (const item_test& t : tests) {
+        bool r;
+        switch (t.kind) {
+            case item_test::kind_t::attr_eq: {
+                const auto& c = static_cast<const compare_expr&>(*t.node);
+                const auto& a = static_cast<const attr_expr&>(*c.first);
+                const value* v = d.find(a.name, a.key_tag);
+                r = detail::eq_literal(v ? *v : missing_key_, c) == cond::yes;
+                break;
+            }
+            case item_test::kind_t::contains: {
+                const auto& c = static_cast<const compare_expr&>(*t.node);
+                const std::string& lit = static_cast<const literal_expr&>(*c.first).val.str();
+                r = (d.find(std::string_view(lit), c.key_tag) != nullptr) != c.negated;
+                break;
+            }
+            case item_test::kind_t::attr_contains: {
+                const auto& c = static_cast<const compare_expr&>(*t.node);
+                const auto& a = static_cast<const attr_expr&>(*c.rest[0].second);
+                const value* v = d.find(a.name, a.key_tag);
+                if (!v) return cond::error;
+                const std::string& lit = static_cast<const literal_expr&>(*c.first).val.str();
+                bool found;
+                if (v->is_dict()) found = v->dict().find(std::string_view(lit), c.key_tag) != nullptr;
+                else if (v->is_string()) found = v->str().find(lit) != std::string::npos;
+                else return cond::error;
+                r = found != c.negated;
+                break;
+            }
+            case item_test::kind_t::attr_truthy: {
+                const auto& a = static_cast<const attr_expr&>(*t.node);
+                const value* v = d.find(a.name, a.key_tag);
+                if (!v) { r = false; break; }
+                switch (v->kind()) {
+                    case value_kind::undefined:
+                    case value_kind::none: r = false; break;
+                    case value_kind::boolean: r = v->as_bool(); break;
+                    case value_kind::string: r = !v->str().empty(); break;
+                    default: return cond::error;
+                }
+                break;
+            }
+            default: return cond::error;
+        }
+        if (r == t.negated) return cond::no;
+    }
+    return cond::yes;
+}
+
 // `for x in seq[a:b]` over a list iterates seq's own items in place instead of copying the
 // slice. Evaluates the slice's parts once, in the order the slice expression would.
 render_state::loop_slice render_state::eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin,
@@ -265,6 +321,8 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         // is run without the statement-list and statement dispatch per iteration.
         const if_stmt* single_if = f.body.size() == 1 && f.body[0]->kind == stmt_kind::if_
                                        ? static_cast<const if_stmt*>(f.body[0].get()) : nullptr;
+        if (single_if && !f.item_tests.empty())
+            return exec_scan_loop(f, *single_if, iter_scope, items, count, *loop, loop_val, out);
         for (std::size_t i = 0; i < count; ++i) {
             if (!fuel_.consume()) return out_of_fuel(f.where);
             loop->set_index(i);
@@ -286,6 +344,28 @@ flow render_state::exec_for(const for_stmt& f, scope* sc, std::string& out) {
         if (f.tgt.kind == target::kind_t::name) iter_scope.bind_ref(f.tgt.sym, &items[i]);
         else FTRY_VOID(assign(f.tgt, items[i], &iter_scope));
         flow fl = exec(f.body, &iter_scope, out);
+        if (fl == flow::break_) break;
+        if (fl == flow::error) return fl;
+    }
+    return flow::normal;
+}
+
+// The iterations of exec_for for a body that is one `if` with item tests (for_stmt::item_tests):
+// the test is checked on the item itself, so an item that fails it costs no scope set-up and one
+// that passes runs the branch directly (the `if`'s fuel taken here). Items the tests do not
+// decide run the `if` as usual.
+flow render_state::exec_scan_loop(const for_stmt& f, const if_stmt& st, scope& iter_scope, const value* items,
+                                  std::size_t count, const loop_object& loop, const value& loop_val, std::string& out) {
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!fuel_.consume()) return out_of_fuel(f.where);
+        const cond pass = item_tests_hold(f.item_tests, items[i]);
+        if (pass != cond::error && !fuel_.consume()) return out_of_fuel(st.where);
+        if (pass == cond::no) continue;
+        loop.set_index(i);
+        iter_scope.truncate(2);
+        iter_scope.rebind_ref(0, &loop_val);
+        iter_scope.rebind_ref(1, &items[i]);
+        const flow fl = pass == cond::yes ? exec(st.branches[0].second, &iter_scope, out) : exec_stmt(st, &iter_scope, out);
         if (fl == flow::break_) break;
         if (fl == flow::error) return fl;
     }

@@ -22,6 +22,8 @@
 
 namespace tito::jinja {
 
+class loop_object;  // objects.hpp
+
 enum class flow : std::uint8_t { normal, break_, continue_, error };
 // Result of evaluating a condition: false, true, or failed (failure parked, see take_pending()).
 enum class cond : std::int8_t { no = 0, yes = 1, error = -1 };
@@ -88,8 +90,11 @@ public:
 private:
     flow exec_stmt(const stmt& s, scope* sc, std::string& out);
     flow exec_for(const for_stmt& f, scope* sc, std::string& out);
-    flow exec_if(const if_stmt& st, scope* sc, std::string& out);
-    inline flow exec_if_body(const if_stmt& st, scope* sc, std::string& out);
+    [[gnu::always_inline]] inline flow exec_if(const if_stmt& st, scope* sc, std::string& out);
+    [[gnu::noinline]] flow exec_scan_loop(const for_stmt& f, const if_stmt& st, scope& iter_scope, const value* items,
+                                          std::size_t count, const loop_object& loop, const value& loop_val, std::string& out);
+    cond item_tests_hold(const std::vector<item_test>& tests, const value& item) const noexcept;
+    [[gnu::always_inline]] inline flow exec_if_body(const if_stmt& st, scope* sc, std::string& out);
     enum class loop_slice : std::uint8_t { no, in_place, built, error };
     loop_slice eval_loop_slice(const for_stmt& f, scope* sc, value& seq, std::size_t& begin, std::size_t& count);
     flow exec_set(const set_stmt& st, scope* sc);

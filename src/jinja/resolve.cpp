@@ -11,6 +11,7 @@
 // covers reads before such a `set` runs.
 #include <algorithm>
 
+#include "jinja/builtins.hpp"
 #include "jinja/parser.hpp"
 
 namespace tito::jinja {
@@ -47,6 +48,56 @@ void collect_binds(const stmt_list& body, std::vector<symbol>& out) {
             case stmt_kind::block: collect_binds(static_cast<const block_stmt&>(s).body, out); break;
             default: break;
         }
+    }
+}
+
+// The loop target inside its own loop body's `if` test: entry 1 of the innermost scope.
+bool is_loop_target(const expr& e) {
+    if (e.kind != expr_kind::name) return false;
+    const name_binding b = static_cast<const name_expr&>(e).bind;
+    return b.res == name_res::local && b.hops == 0 && b.slot == 1;
+}
+
+// `t.attr` on the loop target that a dict answers with its entry (not a dict method name).
+bool is_target_attr(const expr& e) {
+    if (e.kind != expr_kind::attr) return false;
+    const auto& a = static_cast<const attr_expr&>(e);
+    return is_loop_target(*a.obj) && (a.method_mask & (mm_dict | mm_unsafe_dict)) == 0;
+}
+
+// Appends the item tests whose conjunction is `e` (negated under `not`); false if e has another shape.
+bool item_tests_of(const expr& e, bool negated, std::vector<item_test>& out) {
+    switch (e.kind) {
+        case expr_kind::and_: {
+            if (negated) return false;
+            const auto& l = static_cast<const logical_expr&>(e);
+            return item_tests_of(*l.lhs, false, out) && item_tests_of(*l.rhs, false, out);
+        }
+        case expr_kind::not_: return item_tests_of(*static_cast<const unary_expr&>(e).operand, !negated, out);
+        case expr_kind::attr:
+            if (!is_target_attr(e)) return false;
+            out.push_back(item_test{item_test::kind_t::attr_truthy, negated, &e});
+            return true;
+        case expr_kind::compare: {
+            const auto& c = static_cast<const compare_expr&>(e);
+            if (c.fast == compare_expr::shape::eq_literal && is_target_attr(*c.first)) {
+                out.push_back(item_test{item_test::kind_t::attr_eq, negated, &e});
+                return true;
+            }
+            if (c.fast == compare_expr::shape::literal_in) {
+                const expr& rhs = *c.rest[0].second;
+                if (is_loop_target(rhs)) {
+                    out.push_back(item_test{item_test::kind_t::contains, negated, &e});
+                    return true;
+                }
+                if (is_target_attr(rhs)) {
+                    out.push_back(item_test{item_test::kind_t::attr_contains, negated, &e});
+                    return true;
+                }
+            }
+            return false;
+        }
+        default: return false;
     }
 }
 
@@ -259,6 +310,12 @@ private:
         }
         stmts(f.body);
         frames_.pop_back();
+        if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop && f.body.size() == 1 &&
+            f.body[0]->kind == stmt_kind::if_) {
+            const auto& st = static_cast<const if_stmt&>(*f.body[0]);
+            if (st.branches.size() == 1 && st.otherwise.empty() && !item_tests_of(*st.branches[0].first, false, f.item_tests))
+                f.item_tests.clear();
+        }
         push(frame::kind_t::plain, &f.otherwise);
         stmts(f.otherwise);
         frames_.pop_back();

@@ -219,6 +219,26 @@ TEST(interpreter, literal_comparisons) {
 }
 
 // Namespace attributes are matched by key tag; names of 8+ bytes sharing a prefix stay apart.
+// A loop body that is one `if` testing the item (for_stmt::item_tests) checks the item before
+// setting up the iteration; items the tests do not decide (not a dict, a non-str operand of
+// `in`, ...) run the `if` as usual. Expectations from Python Jinja2 3.1.6.
+TEST(interpreter, scan_loop_item_tests) {
+    const char* ctx = R"({"ms": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "a <x> b", "tool_calls": [1]},
+        {"role": "assistant", "content": ""}, "str item", {"role": "tool", "content": null}, {"items": 1, "role": "assistant"},
+        {"role": "assistant", "content": {"x": 1}}, {"role": "assistant", "content": 5}]})";
+    EXPECT_EQ(render("{% for m in ms %}{% if m.role == 'assistant' and 'tool_calls' not in m %}{{ loop.index }}{% endif %}{% endfor %}", ctx),
+              "3678");
+    EXPECT_EQ(render("{% for m in ms %}{% if m.role != 'user' and not m.content %}{{ loop.index }}{% set x = 1 %}{% endif %}{% endfor %}", ctx),
+              "3456");
+    EXPECT_EQ(render("{% for m in ms %}{% if 'role' in m and m.content %}{{ loop.index }}{% endif %}{% endfor %}", ctx), "1278");
+    EXPECT_TRUE(fails_with("{% for m in ms %}{% if 'x' in m.content %}{{ loop.index }}{% endif %}{% endfor %}", "not iterable", ctx));
+    EXPECT_EQ(render("{% for m in ms[:4] %}{% if 'x' in m.content %}{{ loop.index }}{% endif %}{% endfor %}", ctx), "2");
+    EXPECT_EQ(render("{% for m in ms %}{% if not 'content' in m %}{{ loop.index }}:{{ m }}{% if loop.index > 4 %}{% break %}"
+                     "{% endif %}{% endif %}{% endfor %}", ctx),
+              "4:str item6:{'items': 1, 'role': 'assistant'}");
+    EXPECT_EQ(render("{% for m in ms %}{% if m.items %}{{ loop.index }}{% endif %}{% endfor %}", ctx), "1235678");
+}
+
 TEST(interpreter, namespace_attributes) {
     EXPECT_EQ(render("{% set ns = namespace(a=1, long_name_one=2, long_name_two=3) %}{% set ns.long_name_two = 4 %}"
                      "{% set ns.long_name_three = 5 %}{{ ns.a }}{{ ns.long_name_one }}{{ ns.long_name_two }}"
