@@ -1,7 +1,6 @@
 // File: base/json.cpp
 #include "base/json.hpp"
 
-#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -135,11 +134,36 @@ constexpr auto escaped_size = [] {
     return t;
 }();
 bool needs_escape(unsigned char c) { return escaped_size[c] != 1; }
+// The second byte of each two-byte escape (\" \\ \n \r \t \b \f); 0 for the bytes written \u00xx.
+constexpr auto short_escape = [] {
+    std::array<char, 256> t{};
+    t['"'] = '"';
+    t['\\'] = '\\';
+    t['\n'] = 'n';
+    t['\r'] = 'r';
+    t['\t'] = 't';
+    t['\b'] = 'b';
+    t['\f'] = 'f';
+    return t;
+}();
+
+// A decimal integer at p (at most 21 bytes); returns the end.
+template <typename Int>
+char* write_integer(char* p, Int v) {
+    auto u = static_cast<std::uint64_t>(v);
+    if constexpr (std::is_signed_v<Int>) {
+        if (v < 0) {
+            *p++ = '-';
+            u = 0 - u;
+        }
+    }
+    return write_decimal(p, u);
+}
 
 template <typename Int>
 void append_integer(std::string& out, Int v) {
-    const fmt::format_int f(v);  // digits written back to front, two at a time
-    out.append(f.data(), f.size());
+    char buf[24];
+    out.append(buf, write_integer(buf, v));
 }
 
 // Nonzero when one of the 8 bytes of `w` (little-endian) needs escaping: a byte < 0x20, '"' or
@@ -156,8 +180,6 @@ std::uint64_t escape_mask(std::uint64_t w) {
 }
 bool word_needs_escape(std::uint64_t w) { return escape_mask(w) != 0; }
 static_assert(std::endian::native == std::endian::little, "escape_mask's lowest bit is the lowest address");
-
-
 
 // Short strings without escapes (dict keys, enum values, names: most strings of a JSON document)
 // are checked in at most two words and written with one append. False: take the general path.
@@ -181,8 +203,6 @@ bool append_quoted_short(std::string& out, std::string_view s) {
     out.append(buf, n + 2);
     return true;
 }
-
-
 
 // The exact size write_quoted writes for s: clean 8-byte words are skipped whole, only the bytes
 // of words with an escape are looked at.
@@ -230,21 +250,15 @@ char* write_quoted(char* p, std::string_view s) {
         std::memcpy(p, run, static_cast<std::size_t>(q - run));
         p += q - run;
         p[0] = '\\';
-        switch (c) {
-            case '"': p[1] = '"'; break;
-            case '\\': p[1] = '\\'; break;
-            case '\n': p[1] = 'n'; break;
-            case '\r': p[1] = 'r'; break;
-            case '\t': p[1] = 't'; break;
-            case '\b': p[1] = 'b'; break;
-            case '\f': p[1] = 'f'; break;
-            default:
-                p[1] = 'u';
-                p[2] = '0';
-                p[3] = '0';
-                p[4] = hex[c >> 4];
-                p[5] = hex[c & 15];
-                p += 4;
+        if (const char e = short_escape[c]) {
+            p[1] = e;
+        } else {
+            p[1] = 'u';
+            p[2] = '0';
+            p[3] = '0';
+            p[4] = hex[c >> 4];
+            p[5] = hex[c & 15];
+            p += 4;
         }
         p += 2;
         run = ++q;
@@ -255,22 +269,6 @@ char* write_quoted(char* p, std::string_view s) {
     return p;
 }
 
-}  // namespace
-
-namespace {
-
-// The second byte of each two-byte escape (\" \\ \n \r \t \b \f); 0 for the bytes written \u00xx.
-constexpr auto short_escape = [] {
-    std::array<char, 256> t{};
-    t['"'] = '"';
-    t['\\'] = '\\';
-    t['\n'] = 'n';
-    t['\r'] = 'r';
-    t['\t'] = 't';
-    t['\b'] = 'b';
-    t['\f'] = 'f';
-    return t;
-}();
 
 // write_quoted in one pass for strings without \u00xx escapes, into room for 2 * size + 10 bytes
 // (every byte escaped, plus the quotes and one word of slack): each 8-byte word is stored whole
@@ -343,10 +341,11 @@ const std::vector<std::uint64_t>& small_id_digits() {
     static const std::vector<std::uint64_t> table = [] {
         std::vector<std::uint64_t> t(small_id_limit);
         for (std::uint32_t v = 0; v < small_id_limit; ++v) {
-            const fmt::format_int f(v);
+            char d[8];
+            const auto n = static_cast<std::size_t>(write_decimal(d, v) - d);
             std::uint64_t w = 0;
-            std::memcpy(&w, f.data(), f.size());
-            t[v] = w | (static_cast<std::uint64_t>(f.size()) << 56);
+            std::memcpy(&w, d, n);
+            t[v] = w | (static_cast<std::uint64_t>(n) << 56);
         }
         return t;
     }();
@@ -379,7 +378,7 @@ void append_uint_items(std::string& out, std::span<const std::uint32_t> ids) {
                 std::memcpy(p, &w, 8);  // the bytes past the digits are overwritten next
                 p += w >> 56;
             } else {
-                p = fmt::format_to(p, FMT_COMPILE("{}"), v);
+                p = write_decimal(p, v);
             }
         }
         out.append(block, p);
@@ -455,14 +454,7 @@ private:
     template <typename Int>
     void integer(Int v) {
         char* p = room(24);
-        auto u = static_cast<std::uint64_t>(v);
-        if constexpr (std::is_signed_v<Int>) {
-            if (v < 0) {
-                *p++ = '-';
-                u = 0 - u;
-            }
-        }
-        at_ = static_cast<std::size_t>(write_decimal(p, u) - out_.data());
+        at_ = static_cast<std::size_t>(write_integer(p, v) - out_.data());
     }
     void quoted(std::string_view s) {
         const std::size_t n = s.size() <= 32 ? s.size() * 6 + 2 : quoted_size(s);  // short: no counting pass
