@@ -4,16 +4,11 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/hex.hpp"
+
 namespace tito::json {
 
 namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 // One pass over a value; `compact` drops to false at the first byte append_compact would not
 // write the same way. Any structural surprise sets `ok` false (the caller then trusts nothing).
@@ -102,13 +97,13 @@ private:
                 if (end_ - p_ < 6) return false;
                 int v = 0;
                 for (int i = 2; i < 6; ++i) {
-                    const int h = hex_value(p_[i]);
+                    const int h = hex_digit(p_[i]);
                     if (h < 0) return false;
                     v = v * 16 + h;
                 }
                 // append_quoted writes \u00xx (lowercase) only for control characters without a
                 // short escape.
-                const bool lower = hex_value(p_[5]) < 10 || (p_[5] >= 'a' && p_[5] <= 'f');
+                const bool lower = hex_digit(p_[5]) < 10 || (p_[5] >= 'a' && p_[5] <= 'f');
                 const bool short_form = v == '\b' || v == '\t' || v == '\n' || v == '\f' || v == '\r';
                 if (v >= 0x20 || short_form || !lower) compact = false;
                 p_ += 6;

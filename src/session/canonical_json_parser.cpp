@@ -7,6 +7,7 @@
 // json_depth_limit, so hostile nesting costs an error, not the stack.
 #include "session/canonical_json.hpp"
 
+#include "base/hex.hpp"
 #include "session/exact_decimal.hpp"
 #include "session/json_equality.hpp"
 
@@ -17,13 +18,6 @@ bool is_json_whitespace(char c) noexcept { return c == ' ' || c == '\t' || c == 
 
 bool is_number_char(char c) noexcept {
     return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
 }
 
 // Code points up to U+10FFFF; surrogates get the same 3-byte pattern as any BMP code point.
@@ -157,7 +151,7 @@ private:
         if (text_.size() - pos_ < 4) return -1;
         long cp = 0;
         for (std::size_t i = 0; i < 4; ++i) {
-            const int h = hex_value(text_[pos_ + i]);
+            const int h = hex_digit(text_[pos_ + i]);
             if (h < 0) return -1;
             cp = cp * 16 + h;
         }

@@ -1,18 +1,12 @@
 // File: tokenizer/decoders/byte_fallback.cpp
 // ByteFallback: runs of <0xNN> tokens become their bytes; an invalid run becomes one U+FFFD per
 // byte.
+#include "base/hex.hpp"
 #include "text/utf8.hpp"
 #include "tokenizer/decoders/decoder.hpp"
 
 namespace tito::tokenizer {
 namespace {
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 // Byte value of a "<0xNN>" token, or -1.
 int byte_token(const std::string& t) {
