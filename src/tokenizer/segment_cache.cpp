@@ -37,7 +37,7 @@ void segment_cache::store(std::uint64_t owner, bool at_origin, std::string text,
     entry& e = slots_[next_slot_];
     next_slot_ = (next_slot_ + 1) % entries;
     e.owner = owner;
-    e.hash = key_hash(owner, at_origin, text);
+    e.hash = last_hash_;  // text is what lookup() just missed
     e.at_origin = at_origin;
     e.text = std::move(text);
     e.ids.assign(ids.begin(), ids.end());

@@ -42,6 +42,7 @@ public:
     // After a miss: whether the text lookup() just missed was seen before (then store it); the
     // first time, its hash is remembered.
     bool seen_before();
+    // `text` must be the one lookup() just missed (its hash is reused).
     void store(std::uint64_t owner, bool at_origin, std::string text, std::span<const token_id> ids);
 
 private:
