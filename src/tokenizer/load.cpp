@@ -8,6 +8,8 @@
 
 #include "tokenizer/added_vocabulary.hpp"
 #include "tokenizer/decoders/decoder.hpp"
+#include "tokenizer/fast_split.hpp"
+#include "tokenizer/models/bpe.hpp"
 #include "tokenizer/models/model.hpp"
 #include "tokenizer/normalizers/normalizer.hpp"
 #include "tokenizer/post_processors/post_processor.hpp"
@@ -48,6 +50,32 @@ result<std::vector<added_token>> read_added_tokens(detail::json root) {
     return out;
 }
 
+// The split of the direct pipeline (tokenizer.hpp) when `pre` is exactly
+//   Sequence[Split(Regex a fast_split pattern, Isolated, not inverted), ByteLevel(no prefix space, no regex)]
+// (how Qwen2/Qwen3 and Llama 3 spell theirs), else nullopt. Anything else keeps the staged pipeline.
+std::optional<fast_split> direct_split(detail::json pre) {
+    auto is = [](detail::json o, std::string_view key, std::string_view want) {
+        std::string_view v;
+        return o.is_object() && o.at_key(key).get_string().get(v) == simdjson::SUCCESS && v == want;
+    };
+    auto flag = [](detail::json o, std::string_view key, bool fallback) {
+        auto r = detail::get_bool(o, key, fallback, "");
+        return r ? std::optional<bool>(*r) : std::nullopt;
+    };
+    if (!is(pre, "type", "Sequence")) return std::nullopt;
+    simdjson::dom::array parts;
+    if (pre.at_key("pretokenizers").get_array().get(parts) != simdjson::SUCCESS || parts.size() != 2) return std::nullopt;
+    const detail::json split = parts.at(0).value(), bytes = parts.at(1).value();
+    if (!is(split, "type", "Split") || !is(split, "behavior", "Isolated") || flag(split, "invert", false) != false)
+        return std::nullopt;
+    if (!is(bytes, "type", "ByteLevel") || flag(bytes, "add_prefix_space", true) != false ||
+        flag(bytes, "use_regex", true) != false)
+        return std::nullopt;
+    auto spec = detail::get_pattern(split, "");
+    if (!spec || !spec->is_regex) return std::nullopt;
+    return fast_split::recognize(spec->text);
+}
+
 }  // namespace
 
 result<std::shared_ptr<const tokenizer>> tokenizer::load_file(const std::string& path) {
@@ -86,6 +114,11 @@ result<std::shared_ptr<const tokenizer>> tokenizer::load_json(std::string_view j
     t->added_ = std::make_unique<const added_vocabulary>(
         added_vocabulary::build(added, *t->model_, t->normalizer_.get()));
     t->vocab_size_ = t->model_->vocab_size() + t->added_->count_outside(*t->model_);
+    if (const auto* b = dynamic_cast<const bpe*>(t->model_.get()))
+        if (auto f = direct_split(member_or_null(root, "pre_tokenizer"))) {
+            t->direct_split_ = std::make_unique<const fast_split>(std::move(*f));
+            t->direct_bpe_ = b;
+        }
     return std::shared_ptr<const tokenizer>(std::move(t));
 }
 

@@ -5,7 +5,8 @@
 #include "text/utf8.hpp"
 #include "tokenizer/added_vocabulary.hpp"
 #include "tokenizer/decoders/decoder.hpp"
-#include "tokenizer/models/model.hpp"
+#include "tokenizer/fast_split.hpp"
+#include "tokenizer/models/bpe.hpp"
 #include "tokenizer/normalizers/normalizer.hpp"
 #include "tokenizer/post_processors/post_processor.hpp"
 #include "tokenizer/pre_tokenizers/pre_tokenizer.hpp"
@@ -23,6 +24,14 @@ tokenizer::tokenizer() : instance_(next_instance.fetch_add(1, std::memory_order_
 tokenizer::~tokenizer() = default;
 
 void tokenizer::encode_segment(std::string& text, bool at_origin, std::vector<token_id>& out) const {
+    if (direct_bpe_) {
+        // Split(Isolated) pieces are exactly the matches (fast_split covers the whole text);
+        // ByteLevel without prefix space or regex only defers the byte mapping to the model.
+        thread_local std::vector<text::match> found;
+        direct_split_->find_matches(text, found);
+        direct_bpe_->tokenize_byte_level_pieces(text, found, out);
+        return;
+    }
     if (!pre_tokenizer_) {
         model_->tokenize(text, false, out);
         return;

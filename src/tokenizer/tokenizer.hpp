@@ -30,6 +30,8 @@ class pre_tokenizer;
 class decoder;
 class post_processor;
 class added_vocabulary;
+class bpe;
+class fast_split;
 
 class tokenizer {
 public:
@@ -50,6 +52,10 @@ public:
     std::size_t vocab_size() const;  // including added tokens
     // Ids of the added tokens flagged `special: true` (tokenizer.json order).
     std::vector<token_id> special_added_ids() const;
+    // True when encode() takes the direct path: the Llama 3 / Qwen split, byte-level mapping and
+    // BPE in one loop over the split's matches (see load.cpp); the ids are those of the staged
+    // pipeline, which every other tokenizer.json takes.
+    bool direct_pipeline() const { return direct_bpe_ != nullptr; }
 
 private:
     tokenizer();
@@ -61,6 +67,10 @@ private:
     std::unique_ptr<const post_processor> post_processor_;
     std::unique_ptr<const decoder> decoder_;
     std::unique_ptr<const added_vocabulary> added_;
+    // Set together when the pre-tokenizer is exactly Split(fast_split pattern, Isolated) then
+    // ByteLevel(no prefix space, no regex) and the model is BPE.
+    std::unique_ptr<const fast_split> direct_split_;
+    const bpe* direct_bpe_ = nullptr;
     std::uint64_t instance_;  // process-unique: keys this tokenizer's entries in segment_cache
     std::size_t vocab_size_ = 0;
 };

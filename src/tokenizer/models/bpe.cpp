@@ -263,11 +263,56 @@ void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>
     tokenize_word(word, byte_level, out);
 }
 
+namespace {
+
+constexpr std::uint64_t byte_level_salt = 0x5BD1E9955BD1E995ull;
+
+// The cache hash of a word of at most 16 bytes, from its zero-padded words.
+inline std::uint64_t hash16(std::uint64_t a, std::uint64_t b, std::size_t len) noexcept {
+    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = (a ^ (len * k)) * k;
+    h = (h ^ (h >> 29) ^ b) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 32);
+}
+
+}  // namespace
+
+void bpe::tokenize_byte_level_pieces(std::string_view text, std::span<const text::match> pieces,
+                                     std::vector<token_id>& out) const {
+    // Byte-level words never take tokenize()'s "▁" boundary split. Short words are read with two
+    // whole loads while 16 bytes of `text` remain from their start.
+    for (const auto& m : pieces) {
+        const std::string_view word = text.substr(m.begin, m.end - m.begin);
+        if (word.size() > 16) {
+            tokenize_word(word, true, out);
+            continue;
+        }
+        std::uint64_t a, b;
+        if (text.size() - m.begin >= 16) small_cache::pad16_overread(word, a, b);
+        else small_cache::pad16(word, a, b);
+        const std::uint64_t h = hash16(a, b, word.size()) ^ byte_level_salt;
+        if (!cache_->lookup16(a, b, word.size(), h, out)) tokenize_missed(word, true, h, out);
+    }
+}
+
 void bpe::tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
     // The cache key is the word as given (raw bytes when byte_level); the flag salts the hash.
-    const std::uint64_t h = hash_bytes(word) ^ (byte_level ? 0x5BD1E9955BD1E995ull : 0);
-    const bool is_long = word.size() > cache_->key_bytes;
+    // Words of at most 16 bytes hash their zero-padded words (as the direct pipeline does).
+    const std::uint64_t salt = byte_level ? byte_level_salt : 0;
+    if (word.size() <= 16) {
+        std::uint64_t a, b;
+        small_cache::pad16(word, a, b);
+        const std::uint64_t h = hash16(a, b, word.size()) ^ salt;
+        if (!cache_->lookup16(a, b, word.size(), h, out)) tokenize_missed(word, byte_level, h, out);
+        return;
+    }
+    const std::uint64_t h = hash_bytes(word) ^ salt;
+    const bool is_long = word.size() > small_cache::key_bytes;
     if (is_long ? long_cache_->lookup(word, h, out) : cache_->lookup(word, h, out)) return;
+    tokenize_missed(word, byte_level, h, out);
+}
+
+void bpe::tokenize_missed(std::string_view word, bool byte_level, std::uint64_t h, std::vector<token_id>& out) const {
     thread_local std::string mapped;
     std::string_view w = word;
     if (byte_level) {
@@ -281,7 +326,7 @@ void bpe::tokenize_word(std::string_view word, bool byte_level, std::vector<toke
     if (whole) out.push_back(*whole);
     else tokenize_uncached(w, out);
     const std::span<const token_id> ids(out.data() + first, out.size() - first);
-    if (is_long) long_cache_->store(word, h, ids);
+    if (word.size() > small_cache::key_bytes) long_cache_->store(word, h, ids);
     else cache_->store(word, h, ids);
 }
 

