@@ -4,6 +4,8 @@
 // non-space 4, and a space one of the last three; so, unlike the regex, no position is skipped.
 #include "tokenizer/fast_split.hpp"
 
+#include <bit>
+#include <cstring>
 #include <mutex>
 
 #include "base/assert.hpp"
@@ -25,6 +27,9 @@ std::shared_ptr<const text::class_map> shared_classes() {
     static std::shared_ptr<const text::class_map> map = [] {
         auto m = text::class_map::make({R"(\p{L})", R"(\p{N})", R"(\s)"});
         TITO_ASSERT(m.has_value());
+        // scanner::letters reads ASCII letters eight bytes at a time: exactly A-Z and a-z.
+        for (char32_t c = 0; c < 0x80; ++c)
+            TITO_ASSERT(((m->bits(c) & letter) != 0) == ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
         return std::make_shared<const text::class_map>(std::move(*m));
     }();
     return map;
@@ -63,6 +68,22 @@ public:
             i += x.len;
         }
         return i;
+    }
+    // run(i, letter, false), eight ASCII bytes at a time while they are ASCII.
+    std::size_t letters(std::size_t i) const noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+        while (i + 8 <= s_.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s_.data() + i, 8);
+            if (w & high) break;  // a non-ASCII byte: the byte loop decides
+            // Each byte below 0x80 and folded to lower case: a letter is 'a'..'z'; no sum carries
+            // into the next byte.
+            const std::uint64_t x = w | (0x20 * ones);
+            const std::uint64_t is_letter = (x + (0x80 - 'a') * ones) & ~(x + (0x80 - 'z' - 1) * ones) & high;
+            if (const std::uint64_t other = ~is_letter & high) return i + (std::countr_zero(other) >> 3);
+            i += 8;
+        }
+        return run(i, letter, false);
     }
     // Length of 's 't 're 've 'm 'll 'd (any case) at i (s_[i] == '\''), or 0.
     std::size_t contraction(std::size_t i) const noexcept {
@@ -105,9 +126,9 @@ void fast_split::find_matches(std::string_view s, std::vector<text::match>& out)
         if (c0.c == '\'') end = i + sc.contraction(i);
         if (end > i) {
         } else if (c0.cls & letter) {  // \p{L}+
-            end = sc.run(next, letter, false);
+            end = sc.letters(next);
         } else if (!(c0.cls & number) && !is_newline(c0.c) && next < n && (sc.at(next).cls & letter)) {
-            end = sc.run(next, letter, false);  // [^\r\n\p{L}\p{N}]\p{L}+
+            end = sc.letters(next);  // [^\r\n\p{L}\p{N}]\p{L}+
         } else if (c0.cls & number) {  // \p{N}{1,max}
             end = next;
             for (unsigned k = 1; k < max_digits_ && end < n; ++k) {

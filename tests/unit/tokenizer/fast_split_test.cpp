@@ -116,3 +116,25 @@ TEST(fast_split, agrees_with_the_regex_after_every_code_point) {
         ASSERT_EQ(pieces(*f, s), regex_pieces(*re, s)) << "code point " << static_cast<std::uint32_t>(c);
     }
 }
+
+// Letter runs are read eight ASCII bytes at a time: long runs, runs ending at every offset of a
+// word, the ASCII neighbours of A-Z and a-z ('@' '[' '`' '{'), digits and non-ASCII letters inside.
+TEST(fast_split, agrees_with_the_regex_on_long_letter_runs) {
+    const std::vector<std::string> letters_alphabet = {"a", "z", "A", "Z", "m", "Q", "@", "[", "`", "{", "0", " ",
+                                                       "'", "\n", "\xC3\xA9", "\xE4\xB8\xAD", "\x7F", "_"};
+    for (std::string_view pattern : {llama3, qwen2}) {
+        auto f = tk::fast_split::recognize(pattern);
+        auto re = tt::regex::compile(pattern);
+        ASSERT_TRUE(f);
+        ASSERT_TRUE(re);
+        std::mt19937 rng(7);
+        for (int round = 0; round < 20000; ++round) {
+            std::string s;
+            const std::size_t n = rng() % 48;
+            for (std::size_t k = 0; k < n; ++k)
+                s += rng() % 4 ? std::string(1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng() % 52])
+                               : letters_alphabet[rng() % letters_alphabet.size()];
+            ASSERT_EQ(pieces(*f, s), regex_pieces(*re, s)) << "pattern " << pattern << " subject [" << s << "]";
+        }
+    }
+}
