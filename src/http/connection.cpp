@@ -26,6 +26,7 @@
 
 #include "http/detail/server_impl.hpp"
 #include "http/head.hpp"
+#include "net/append_string_body.hpp"
 #include "net/asio_runtime.hpp"
 #include "obs/metrics.hpp"
 
@@ -93,7 +94,7 @@ const std::string& http_date_now() {
 
 namespace {
 
-request to_plain(bhttp::request<bhttp::string_body>&& br) {
+request to_plain(bhttp::request<net::append_string_body>&& br) {
     request r;
     r.method = std::string(br.method_string());
     r.target = std::string(br.target());
@@ -190,7 +191,7 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
     for (;;) {
         self->idle = true;
         if (srv->stopping.load() && buffer.size() == 0) break;
-        bhttp::request_parser<bhttp::string_body> parser;
+        bhttp::request_parser<net::append_string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(cfg.max_header_bytes));
         parser.body_limit(cfg.max_body_bytes);
         stream.expires_after(cfg.idle_timeout);

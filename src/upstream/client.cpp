@@ -20,6 +20,7 @@
 
 #include <array>
 
+#include "net/append_string_body.hpp"
 #include "net/asio_runtime.hpp"
 #include "upstream/pool.hpp"
 #include "upstream/request_head.hpp"
@@ -178,7 +179,7 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
     // reply in as few reads as it can (the default buffer reads 512 bytes at a time).
     beast::flat_buffer buffer;
     buffer.reserve(4096);
-    bhttp::response_parser<bhttp::string_body> parser;
+    bhttp::response_parser<net::append_string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(cl.cfg.max_response_header_bytes));
     parser.body_limit(cl.cfg.max_response_bytes);
     c->stream.expires_at(st.deadline);
