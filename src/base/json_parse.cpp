@@ -8,11 +8,56 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace tito::json {
 
 namespace {
+
+// Clinger's fast path: a decimal whose digits make an integer m <= 2^53 and whose power of ten
+// 10^e has |e| <= 22 is m * 10^e or m / 10^-e, one correctly rounded IEEE operation on exact
+// operands, hence the correctly rounded value from_chars gives. `s` is a JSON number (the parser
+// has checked its grammar). Nothing for other numbers.
+std::optional<double> fast_exact(std::string_view s) noexcept {
+    static constexpr double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    const bool negative = p != end && *p == '-';
+    if (negative) ++p;
+    std::uint64_t m = 0;
+    int digits = 0;  // significant digits in m (leading zeros not counted)
+    int exp10 = 0;
+    auto digit = [&](char c) {
+        m = m * 10 + static_cast<unsigned>(c - '0');
+        digits += (m != 0);
+    };
+    for (; p != end && *p >= '0' && *p <= '9'; ++p) digit(*p);
+    if (p != end && *p == '.') {
+        for (++p; p != end && *p >= '0' && *p <= '9'; ++p) {
+            digit(*p);
+            --exp10;
+        }
+    }
+    if (digits > 19) return std::nullopt;  // m may have wrapped
+    if (p != end) {  // e|E, optional sign, digits
+        ++p;
+        const bool minus = *p == '-';
+        if (*p == '-' || *p == '+') ++p;
+        int e = 0;
+        for (; p != end; ++p) {
+            e = e * 10 + (*p - '0');
+            if (e > 1000) return std::nullopt;
+        }
+        exp10 += minus ? -e : e;
+    }
+    if (m > (std::uint64_t{1} << 53) || exp10 < -22 || exp10 > 22) return std::nullopt;
+    double d = static_cast<double>(m);
+    d = exp10 < 0 ? d / pow10[-exp10] : d * pow10[exp10];
+    return negative ? -d : d;
+}
 
 struct handler {
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -79,8 +124,12 @@ struct handler {
             last = num.data() + num.size();
         }
         double exact = d;
-        auto r = std::from_chars(first, last, exact);
-        if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
+        if (auto fast = fast_exact(std::string_view(first, static_cast<std::size_t>(last - first)))) {
+            exact = *fast;
+        } else {
+            auto r = std::from_chars(first, last, exact);
+            if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
+        }
         num.clear();
         finite = finite && std::isfinite(exact);
         st.push_double(exact);
