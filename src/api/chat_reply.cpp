@@ -7,6 +7,7 @@
 
 #include "base/json.hpp"
 #include "base/json_parse.hpp"
+#include "base/json_raw.hpp"
 
 namespace tito::api {
 
@@ -103,7 +104,7 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     return out;
 }
 
-std::string client_json_body(const boost::json::value& doc) {
+std::string client_json_body(const boost::json::value& doc, std::string_view text) {
     const auto& root = doc.get_object();
     auto* choices = root.if_contains("choices");
     bool needs_strip = false;
@@ -115,7 +116,7 @@ std::string client_json_body(const boost::json::value& doc) {
                 needs_strip = true;
         }
     }
-    if (!needs_strip) return json::compact(doc);
+    if (!needs_strip) return json::is_compact_object(text) ? std::string(text) : json::compact(doc);
     boost::json::value copy = doc;
     for (auto& c : copy.get_object()["choices"].get_array()) {
         if (!c.is_object()) continue;

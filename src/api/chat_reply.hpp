@@ -28,8 +28,10 @@ struct validated_reply {
 // numbers anywhere in the document.
 result<validated_reply> validate_upstream_reply(std::string_view body);
 
-// Compact JSON of `doc` without meta_info.routed_experts / indexer_topk in any choice.
-std::string client_json_body(const boost::json::value& doc);
+// Compact JSON of `doc` without meta_info.routed_experts / indexer_topk in any choice. `text` is
+// the reply `doc` was read from: when nothing is stripped and it is already that compact JSON
+// (json::is_compact_object), it is the body as is.
+std::string client_json_body(const boost::json::value& doc, std::string_view text);
 
 // "data: <chunk>\n\ndata: [DONE]\n\n" per spec 3.8.
 std::string fake_sse_body(const boost::json::value& doc);

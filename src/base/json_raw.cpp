@@ -126,15 +126,49 @@ private:
         while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
         const auto n = p_ - digits;
         if (n == 0) return fail();
-        // A fraction or exponent makes a double (written back as Python repr); beyond 18 digits an
-        // integer may not fit 64 bits; "-0" reads as 0.
-        if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) compact = false;
-        if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) {
-            compact = false;
-            while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' ||
-                                 *p_ == '+' || *p_ == '-'))
-                ++p_;
+        if (p_ < end_ && *p_ == '.') {
+            const char* frac = ++p_;
+            while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+            if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+                compact = false;
+                skip_exponent();
+            } else if (!python_repr_fixed(digits, frac, p_)) {
+                compact = false;
+            }
+            return;
         }
+        // Beyond 18 digits an integer may not fit 64 bits; "-0" reads as 0.
+        if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) compact = false;
+        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {  // an exponent makes a double
+            compact = false;
+            skip_exponent();
+        }
+    }
+    void skip_exponent() {
+        ++p_;
+        while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '+' || *p_ == '-')) ++p_;
+    }
+    // Whether the fixed-notation number with integer digits [digits, dot) and fraction digits
+    // [frac, end) (a '.' between) is Python's repr of the double it reads as, so that
+    // append_compact writes it back unchanged. It is when the value is zero or in [1e-4, 1e16)
+    // (repr's fixed-notation range), the fraction ends in a nonzero digit or is a single "0", and
+    // there are at most 15 significant digits: a decimal of at most 15 digits is the only one of
+    // that length or shorter that reads as its double (DBL_DIG), so it is the shortest round trip
+    // repr writes. Other floats are left to re-serialization.
+    static bool python_repr_fixed(const char* digits, const char* frac, const char* end) {
+        const char* dot = frac - 1;
+        const auto int_digits = dot - digits;
+        const auto frac_digits = end - frac;
+        if (frac_digits == 0 || int_digits > 16) return false;
+        if (end[-1] == '0' && frac_digits != 1) return false;
+        const char* first = digits;  // first significant digit
+        while (first < end && (*first == '0' || *first == '.')) ++first;
+        if (first == end) return true;  // zero: "0.0"
+        if (first > dot && first - frac > 3) return false;  // below 1e-4: repr writes an exponent
+        const char* last = end - 1;  // last significant digit
+        while (*last == '0' || *last == '.') --last;
+        const auto span = last - first + 1 - (first < dot && last > dot ? 1 : 0);
+        return span <= 15;
     }
 
     // A container one level deeper; past max_depth (parse_exact's limit) the scan fails instead
@@ -259,6 +293,21 @@ bool split_members(std::string_view text, std::vector<raw_member>& out) { return
 
 bool split_members(std::string_view text, std::vector<raw_member>& out, const known_prefix& skip) {
     return split(text, out, &skip);
+}
+
+bool is_compact_object(std::string_view text) {
+    thread_local std::vector<raw_member> members;
+    members.clear();
+    if (!split(text, members, nullptr)) return false;
+    // Braces, commas, and per member its quoted key, a colon and its value: nothing else.
+    std::size_t size = 2 + (members.empty() ? 0 : members.size() - 1);
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (!members[i].compact) return false;
+        for (std::size_t j = 0; j < i; ++j)
+            if (members[j].key == members[i].key) return false;
+        size += members[i].key.size() + 3 + members[i].value.size();
+    }
+    return size == text.size();
 }
 
 }  // namespace tito::json

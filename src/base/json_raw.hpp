@@ -2,11 +2,13 @@
 // The members of a JSON object text as slices of that text, each marked when its bytes are
 // exactly what json::append_compact writes for the value json::parse_exact reads from them. A
 // writer can then copy the client's bytes instead of re-serializing a parsed history every turn.
-// "Exactly" is checked conservatively: no whitespace outside strings, integers only (at most 18
-// digits, no "-0"), no duplicate keys in any object, and only the escapes append_quoted itself
-// writes (\" \\ \n \r \t \b \f and lowercase \u00xx for the other control characters). Anything
-// else (a float, "\/", "\u00e9", pretty-printing, an object of more than 64 keys, where the
-// duplicate check would turn quadratic) leaves the member unmarked: re-serialize it. The scan is
+// "Exactly" is checked conservatively: no whitespace outside strings, integers of at most 18
+// digits (no "-0"), floats only as Python's repr writes them in fixed notation with at most 15
+// significant digits ("-0.015625", "12.0"), no duplicate keys in any object, and only the escapes
+// append_quoted itself writes (\" \\ \n \r \t \b \f and lowercase \u00xx for the other control
+// characters). Anything else (an exponent, "0.50", "\/", "\u00e9", pretty-printing, an object of
+// more than 64 keys, where the duplicate check would turn quadratic) leaves the member unmarked:
+// re-serialize it. The scan is
 // linear in the text, and nesting deeper than 512 (parse_exact's limit) fails the split rather
 // than the stack.
 // A known opening of one member's array can be skipped: when the value of top-level key
@@ -44,5 +46,9 @@ struct known_prefix {
 bool split_members(std::string_view text, std::vector<raw_member>& out);
 // The same, skipping `skip.text` where it opens the value of top-level key `skip.key`.
 bool split_members(std::string_view text, std::vector<raw_member>& out, const known_prefix& skip);
+
+// Whether the object `text` (already accepted by parse_exact) is exactly what append_compact
+// writes for it: every member compact, no whitespace between them, no duplicate top-level key.
+bool is_compact_object(std::string_view text);
 
 }  // namespace tito::json

@@ -65,8 +65,10 @@ TEST(chat_request, any_difference_reads_the_whole_body) {
     EXPECT_EQ(placeholders(body_of("[" + sys + "," + edited + "," + asst + "]")), 0u);
     // Respelled (whitespace), so not sent as is.
     EXPECT_EQ(placeholders(body_of("[" + sys + ", " + user + "," + asst + "]")), 0u);
-    // The rest would be re-serialized (a float), so the list would not go upstream as sent.
-    EXPECT_EQ(placeholders(body_of("[" + sys + "," + user + R"(,{"role":"user","content":"x","w":0.5}])")), 0u);
+    // The rest would be re-serialized (a float repr writes otherwise), so the list would not go
+    // upstream as sent; a float as repr writes it goes as sent.
+    EXPECT_EQ(placeholders(body_of("[" + sys + "," + user + R"(,{"role":"user","content":"x","w":0.50}])")), 0u);
+    EXPECT_EQ(placeholders(body_of("[" + sys + "," + user + R"(,{"role":"user","content":"x","w":0.5}])")), 2u);
     // Two "messages" members.
     EXPECT_EQ(placeholders(body_of("[" + sys + "," + user + "," + asst + "]", R"(,"messages":[])")), 0u);
     // The same list: placeholders.
