@@ -65,6 +65,10 @@ struct handler {
     static constexpr std::size_t max_key_size = std::size_t(-1);
     static constexpr std::size_t max_string_size = std::size_t(-1);
 
+    // The stack of values not yet in their container starts in the caller's buffer (a reply's or
+    // a request's values at one level mostly fit; deeper or wider documents spill to the heap).
+    handler(unsigned char* temp, std::size_t size) : st(boost::json::storage_ptr(), temp, size) {}
+
     boost::json::value_stack st;
     std::string num;  // text of the number being parsed, when its parts arrive in pieces
     bool finite = true;
@@ -153,7 +157,8 @@ boost::json::value parse_exact(std::string_view text, boost::system::error_code&
                                boost::json::storage_ptr sp, bool* all_finite) {
     boost::json::parse_options opt;
     opt.max_depth = max_depth;
-    boost::json::basic_parser<handler> p{opt};
+    alignas(16) unsigned char temp[8192];
+    boost::json::basic_parser<handler> p{opt, temp, sizeof temp};
     p.handler().st.reset(std::move(sp));
     const auto n = p.write_some(false, text.data(), text.size(), ec);
     if (!ec && n < text.size()) ec = boost::json::error::extra_data;
