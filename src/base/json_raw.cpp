@@ -120,26 +120,30 @@ private:
     }
 
     void number() {
-        const char* start = p_;
-        if (*p_ == '-') ++p_;
-        const char* digits = p_;
-        while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-        const auto n = p_ - digits;
+        // A local cursor: the member would be stored back on every digit.
+        const char* p = p_;
+        const char* const start = p;
+        if (*p == '-') ++p;
+        const char* digits = p;
+        while (p < end_ && *p >= '0' && *p <= '9') ++p;
+        const auto n = p - digits;
         if (n == 0) return fail();
-        if (p_ < end_ && *p_ == '.') {
-            const char* frac = ++p_;
-            while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-            if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
+        if (p < end_ && *p == '.') {
+            const char* frac = ++p;
+            while (p < end_ && *p >= '0' && *p <= '9') ++p;
+            p_ = p;
+            if (p < end_ && (*p == 'e' || *p == 'E')) {
                 compact = false;
                 skip_exponent();
-            } else if (!python_repr_fixed(digits, frac, p_)) {
+            } else if (!python_repr_fixed(digits, frac, p)) {
                 compact = false;
             }
             return;
         }
+        p_ = p;
         // Beyond 18 digits an integer may not fit 64 bits; "-0" reads as 0.
         if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) compact = false;
-        if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {  // an exponent makes a double
+        if (p < end_ && (*p == 'e' || *p == 'E')) {  // an exponent makes a double
             compact = false;
             skip_exponent();
         }
