@@ -32,7 +32,8 @@ std::optional<double> fast_exact(std::string_view s) noexcept {
     int exp10 = 0;
     auto digit = [&](char c) {
         m = m * 10 + static_cast<unsigned>(c - '0');
-        digits += (m != 0);
+        // Counted from the first nonzero digit on, by the digits themselves (m may wrap to 0).
+        digits += (digits != 0) | (c != '0');
     };
     for (; p != end && *p >= '0' && *p <= '9'; ++p) digit(*p);
     if (p != end && *p == '.') {

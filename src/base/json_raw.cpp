@@ -304,6 +304,8 @@ bool is_compact_object(std::string_view text) {
     members.clear();
     if (!split(text, members, nullptr)) return false;
     // Braces, commas, and per member its quoted key, a colon and its value: nothing else.
+    // The duplicate check below is quadratic: past 64 members, re-serialize instead.
+    if (members.size() > 64) return false;
     std::size_t size = 2 + (members.empty() ? 0 : members.size() - 1);
     for (std::size_t i = 0; i < members.size(); ++i) {
         if (!members[i].compact) return false;

@@ -69,7 +69,9 @@ public:
         }
         return i;
     }
-    // run(i, letter, false), eight ASCII bytes at a time while they are ASCII.
+    // run(i, letter, false), eight ASCII bytes at a time while they are ASCII (the first byte of
+    // the text is the lowest of the word: little-endian).
+    static_assert(std::endian::native == std::endian::little);
     std::size_t letters(std::size_t i) const noexcept {
         constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
         while (i + 8 <= s_.size()) {

@@ -319,8 +319,11 @@ TEST(json_parse, doubles_match_from_chars_bit_for_bit_on_random_texts) {
         const double got = v.as_array()[0].as_double();
         ASSERT_EQ(std::memcmp(&got, &want, sizeof got), 0) << t;
     }
-    // Shapes at the edges of exact fast paths: 2^53 and one past it, exponents 22 and 23.
-    for (const char* t : {"9007199254740992.0", "9007199254740993.0", "-4.278077602386475", "1.0e22", "1.0e23",
+    // Shapes at the edges of exact fast paths: 2^53 and one past it, exponents 22 and 23; digits
+    // whose 64-bit accumulation wraps to exactly zero (multiples of 2^64).
+    for (const char* t : {"18446744073709551616", "36893488147419103232", "-55340232221128654848.000",
+                          "1.8446744073709551616e19", "0.92233720368547758080", "0.000000000000000000001",
+                          "9007199254740992.0", "9007199254740993.0", "-4.278077602386475", "1.0e22", "1.0e23",
                           "123456789012345.6e-22", "1.7976931348623157e308", "4.9e-324", "0.30000000000000004"}) {
         boost::system::error_code ec;
         const auto v = tito::json::parse_exact(std::string("[") + t + "]", ec);
