@@ -19,12 +19,15 @@ public:
     const char* pos() const { return p_; }
     bool ok() const { return ok_; }
     bool compact = true;
+    // Set for a yes/no check of the whole text (is_compact_object): the first byte that is not
+    // compact ends the scan as a failure instead of reading on.
+    bool stop_when_not_compact = false;
     std::size_t deepest = 0;  // the deepest nesting reached (the top-level object is 1)
 
     void skip_ws(bool counts) {
         const char* start = p_;
         while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-        if (counts && p_ != start) compact = false;
+        if (counts && p_ != start) not_compact();
     }
 
     bool at(char c) const { return p_ < end_ && *p_ == c; }
@@ -80,6 +83,10 @@ public:
     }
 
 private:
+    void not_compact() {
+        compact = false;
+        if (stop_when_not_compact) fail();
+    }
     std::string_view fail_sv() {
         ok_ = false;
         p_ = end_;
@@ -92,7 +99,7 @@ private:
         if (end_ - p_ < 2) return false;
         switch (p_[1]) {
             case '"': case '\\': case 'n': case 'r': case 't': case 'b': case 'f': p_ += 2; return true;
-            case '/': compact = false; p_ += 2; return true;
+            case '/': p_ += 2; not_compact(); return true;
             case 'u': {
                 if (end_ - p_ < 6) return false;
                 int v = 0;
@@ -105,8 +112,8 @@ private:
                 // short escape.
                 const bool lower = hex_digit(p_[5]) < 10 || (p_[5] >= 'a' && p_[5] <= 'f');
                 const bool short_form = v == '\b' || v == '\t' || v == '\n' || v == '\f' || v == '\r';
-                if (v >= 0x20 || short_form || !lower) compact = false;
                 p_ += 6;
+                if (v >= 0x20 || short_form || !lower) not_compact();
                 return true;
             }
             default: return false;
@@ -133,19 +140,19 @@ private:
             while (p < end_ && *p >= '0' && *p <= '9') ++p;
             p_ = p;
             if (p < end_ && (*p == 'e' || *p == 'E')) {
-                compact = false;
                 skip_exponent();
+                not_compact();
             } else if (!python_repr_fixed(digits, frac, p)) {
-                compact = false;
+                not_compact();
             }
             return;
         }
         p_ = p;
         // Beyond 18 digits an integer may not fit 64 bits; "-0" reads as 0.
-        if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) compact = false;
+        if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) not_compact();
         if (p < end_ && (*p == 'e' || *p == 'E')) {  // an exponent makes a double
-            compact = false;
             skip_exponent();
+            not_compact();
         }
     }
     void skip_exponent() {
@@ -220,10 +227,12 @@ private:
             // is quadratic, so an object with more than max_checked_keys keys is simply not
             // marked: its member is re-serialized, and a huge object costs a linear scan.
             if (++count > max_checked_keys) {
-                compact = false;
+                not_compact();
+                if (!ok_) return;
             } else {
                 for (std::size_t i = first_key; i < keys_.size() && compact; ++i)
-                    if (keys_[i] == key) compact = false;
+                    if (keys_[i] == key) not_compact();
+                if (!ok_) return;
                 keys_.push_back(key);
             }
             skip_ws(true);
@@ -254,8 +263,9 @@ private:
 
 namespace {
 
-bool split(std::string_view text, std::vector<raw_member>& out, const known_prefix* skip) {
+bool split(std::string_view text, std::vector<raw_member>& out, const known_prefix* skip, bool stop_when_not_compact = false) {
     scanner s(text.data(), text.data() + text.size());
+    s.stop_when_not_compact = stop_when_not_compact;
     const std::size_t first = out.size();
     auto reject = [&] {
         out.resize(first);
@@ -302,7 +312,7 @@ bool split_members(std::string_view text, std::vector<raw_member>& out, const kn
 bool is_compact_object(std::string_view text) {
     thread_local std::vector<raw_member> members;
     members.clear();
-    if (!split(text, members, nullptr)) return false;
+    if (!split(text, members, nullptr, true)) return false;
     // Braces, commas, and per member its quoted key, a colon and its value: nothing else.
     // The duplicate check below is quadratic: past 64 members, re-serialize instead.
     if (members.size() > 64) return false;

@@ -321,3 +321,31 @@ TEST(json_raw, members_report_their_depth_and_deep_nesting_fails_without_recursi
 
 }  // namespace
 }  // namespace tito::json
+
+namespace tito::json {
+namespace {
+
+// A whole object is compact when every member is and nothing stands between them; the check stops
+// at the first byte that is not (a long reply with full-precision floats is not read to its end),
+// and its answer is always the truth.
+TEST(json_raw, whole_objects_are_compact_only_when_the_text_is_the_compact_text) {
+    for (const std::string t : {R"({})", R"({"a":1,"b":[1.5,{"c":"x\ny"}],"d":null})", R"({"x":-0.015625})"}) {
+        EXPECT_TRUE(is_compact_object(t)) << t;
+        EXPECT_EQ(recompact(t), t);
+    }
+    for (const std::string t : {R"({ })", R"({"a":1, "b":2})", R"({"a":1,"a":2})", R"({"a":[1, 2]})",
+                                R"({"a":"\/","b":1})", R"({"a":1e5})"}) {
+        EXPECT_FALSE(is_compact_object(t)) << t;
+        EXPECT_NE(recompact(t), t) << t;
+    }
+    // repr's own text, but with 17 significant digits the check does not vouch for it.
+    EXPECT_FALSE(is_compact_object(R"({"a":-0.0012345678901234567,"b":"rest"})"));
+    std::string wide = "{";
+    for (int i = 0; i < 65; ++i) wide += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+    wide += "}";
+    EXPECT_EQ(recompact(wide), wide);
+    EXPECT_FALSE(is_compact_object(wide));  // past 64 members: not checked, re-serialized
+}
+
+}  // namespace
+}  // namespace tito::json
