@@ -7,7 +7,6 @@
 
 #include "base/json.hpp"
 #include "base/json_parse.hpp"
-#include "base/json_raw.hpp"
 
 namespace tito::api {
 
@@ -42,8 +41,10 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     // assistant message, the ids) is copied out below.
     auto arena = json::new_arena(body.size() * 2 + 1024);
     bool finite = true;
-    auto doc_value = json::parse_exact(body, ec, 512, boost::json::storage_ptr(arena.get()), &finite);
+    bool compact = false;
+    auto doc_value = json::parse_exact(body, ec, 512, boost::json::storage_ptr(arena.get()), &finite, &compact);
     validated_reply out{std::move(arena), std::move(doc_value)};
+    out.text_compact = compact;
     if (ec) return bad("upstream response is not valid JSON: " + ec.message());
     const auto& doc = out.doc;
     if (!doc.is_object()) return bad("invalid chat completion response: expected a JSON object");
@@ -104,7 +105,7 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
     return out;
 }
 
-std::string client_json_body(const boost::json::value& doc, std::string_view text) {
+std::string client_json_body(const boost::json::value& doc, std::string_view text, bool text_compact) {
     const auto& root = doc.get_object();
     auto* choices = root.if_contains("choices");
     bool needs_strip = false;
@@ -116,7 +117,7 @@ std::string client_json_body(const boost::json::value& doc, std::string_view tex
                 needs_strip = true;
         }
     }
-    if (!needs_strip) return json::is_compact_object(text) ? std::string(text) : json::compact(doc);
+    if (!needs_strip) return text_compact ? std::string(text) : json::compact(doc);
     boost::json::value copy = doc;
     for (auto& c : copy.get_object()["choices"].get_array()) {
         if (!c.is_object()) continue;

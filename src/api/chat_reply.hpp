@@ -22,6 +22,7 @@ struct validated_reply {
     boost::json::value doc;                // the parsed upstream response (unstripped)
     boost::json::value assistant_message;  // choices[0].message (an object; null/missing -> {})
     chat::token_ids completion_ids;        // entry[1] of output_token_logprobs
+    bool text_compact = false;             // the reply's text is append_compact's text of doc
 };
 
 // errc::upstream_response (502) on every violation listed in spec 3.6, including non-finite
@@ -30,8 +31,8 @@ result<validated_reply> validate_upstream_reply(std::string_view body);
 
 // Compact JSON of `doc` without meta_info.routed_experts / indexer_topk in any choice. `text` is
 // the reply `doc` was read from: when nothing is stripped and it is already that compact JSON
-// (json::is_compact_object), it is the body as is.
-std::string client_json_body(const boost::json::value& doc, std::string_view text);
+// (`text_compact`, from parse_exact), it is the body as is.
+std::string client_json_body(const boost::json::value& doc, std::string_view text, bool text_compact);
 
 // "data: <chunk>\n\ndata: [DONE]\n\n" per spec 3.8.
 std::string fake_sse_body(const boost::json::value& doc);

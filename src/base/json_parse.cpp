@@ -9,8 +9,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "base/json_raw.hpp"
 
 namespace tito::json {
 
@@ -60,6 +64,101 @@ std::optional<double> fast_exact(std::string_view s) noexcept {
     return negative ? -d : d;
 }
 
+// Whether the text parsed is exactly what append_compact writes for the document, decided from
+// the parse events alone: the size the events' compact spelling has (structural bytes, quoted
+// keys and strings with append_quoted's escapes, numbers' own text) must equal the text's size.
+// Every other spelling (whitespace, another escape) only adds bytes, so equal sizes mean equal
+// texts once the events themselves are compact: numbers pass json::number_is_compact, no string
+// holds a control character written \u00xx with a hex letter (upper case has the same size), and
+// no object repeats a key (the document keeps one value; keys are compared by hash, a collision
+// only costs the shortcut) nor has more than 64 keys.
+class compact_tracker {
+public:
+    bool on = false;
+    bool ok = true;
+    std::size_t size = 0;
+
+    void object_begin() {
+        ++size;
+        marks_.push_back(keys_.size());
+    }
+    void object_end(std::size_t n) {
+        size += 1 + n + (n ? n - 1 : 0);  // '}', a colon per member, commas between
+        keys_.resize(marks_.back());
+        marks_.pop_back();
+    }
+    void array_end(std::size_t n) { size += 2 + (n ? n - 1 : 0); }
+    void key_part(std::string_view s) {
+        text_part(s);
+        for (unsigned char c : s) key_hash_ = (key_hash_ ^ c) * 0x100000001B3ull;
+    }
+    void key(std::string_view s) {
+        key_part(s);
+        size += 2;
+        const std::size_t first = marks_.empty() ? 0 : marks_.back();
+        if (keys_.size() - first >= 64) ok = false;
+        for (std::size_t i = first; i < keys_.size() && ok; ++i)
+            if (keys_[i] == key_hash_) ok = false;
+        keys_.push_back(key_hash_);
+        key_hash_ = fnv_basis;
+    }
+    // A string's bytes as append_quoted writes them: \" and \\ take 2, control characters \b \t
+    // \n \f \r 2 and the others 6 (\u00xx). A \u00xx with a hex letter could be spelled in upper
+    // case at the same size: not vouched for.
+    void text_part(std::string_view s) {
+        size += s.size();
+        const char* p = s.data();
+        const char* const end = p + s.size();
+        // Eight bytes at a time while none is '"', '\\' or a control character (the classic
+        // "has a byte less than n" and "has a zero byte" word tests; a false alarm only sends the
+        // word to the byte loop).
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+        for (; end - p >= 8; p += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t quote = w ^ ('"' * ones), slash = w ^ ('\\' * ones);
+            if ((((w - 0x20 * ones) | (quote - ones) | (slash - ones)) & ~w & high) == 0) continue;
+            for (int k = 0; k < 8; ++k) byte(static_cast<unsigned char>(p[k]));
+        }
+        for (; p != end; ++p) byte(static_cast<unsigned char>(*p));
+    }
+    void number(std::string_view text) {
+        size += text.size();
+        if (!json::number_is_compact(text)) ok = false;
+    }
+    // An integer's text: compact unless "-0" or beyond 18 digits.
+    void integer(std::string_view text) {
+        size += text.size();
+        const std::size_t digits = text.size() - (text[0] == '-');
+        if (digits > 18 || text == "-0") ok = false;
+    }
+    // A new document: the key stacks are reused across parses on a thread.
+    void start() {
+        on = true;
+        keys_.clear();
+        marks_.clear();
+    }
+
+private:
+    void byte(unsigned char c) {
+        if (c >= 0x20) {
+            size += (c == '"') | (c == '\\');
+        } else if (c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
+            size += 1;
+        } else {
+            size += 5;
+            if ((c & 0xF) >= 0xA) ok = false;
+        }
+    }
+    static constexpr std::uint64_t fnv_basis = 0xCBF29CE484222325ull;
+    std::uint64_t key_hash_ = fnv_basis;
+    static thread_local std::vector<std::uint64_t> keys_;  // hashes of the keys of the open objects
+    static thread_local std::vector<std::size_t> marks_;   // where each open object's keys start
+};
+
+thread_local std::vector<std::uint64_t> compact_tracker::keys_;
+thread_local std::vector<std::size_t> compact_tracker::marks_;
+
 struct handler {
     static constexpr std::size_t max_object_size = std::size_t(-1);
     static constexpr std::size_t max_array_size = std::size_t(-1);
@@ -73,61 +172,79 @@ struct handler {
     boost::json::value_stack st;
     std::string num;  // text of the number being parsed, when its parts arrive in pieces
     bool finite = true;
+    compact_tracker compact;
 
     using ec = boost::system::error_code;
     using sv = boost::json::string_view;
 
     bool on_document_begin(ec&) { return true; }
     bool on_document_end(ec&) { return true; }
-    bool on_object_begin(ec&) { return true; }
+    bool on_object_begin(ec&) {
+        if (compact.on) compact.object_begin();
+        return true;
+    }
     bool on_object_end(std::size_t n, ec&) {
         st.push_object(n);
+        if (compact.on) compact.object_end(n);
         return true;
     }
     bool on_array_begin(ec&) { return true; }
     bool on_array_end(std::size_t n, ec&) {
         st.push_array(n);
+        if (compact.on) compact.array_end(n);
         return true;
     }
     bool on_key_part(sv s, std::size_t, ec&) {
         st.push_chars(s);
+        if (compact.on) compact.key_part(s);
         return true;
     }
     bool on_key(sv s, std::size_t, ec&) {
         st.push_key(s);
+        if (compact.on) compact.key(s);
         return true;
     }
     bool on_string_part(sv s, std::size_t, ec&) {
         st.push_chars(s);
+        if (compact.on) compact.text_part(s);
         return true;
     }
     bool on_string(sv s, std::size_t, ec&) {
         st.push_string(s);
+        if (compact.on) {
+            compact.text_part(s);
+            compact.size += 2;
+        }
         return true;
     }
     bool on_number_part(sv s, ec&) {
         num.append(s.data(), s.size());
         return true;
     }
-    bool on_int64(std::int64_t i, sv, ec&) {
+    // The number's whole text (its earlier parts, if any, are in `num`).
+    std::string_view number_text(sv s) {
+        if (num.empty()) return s;
+        num.append(s.data(), s.size());
+        return num;
+    }
+    bool on_int64(std::int64_t i, sv s, ec&) {
+        if (compact.on) compact.integer(number_text(s));
         num.clear();
         st.push_int64(i);
         return true;
     }
-    bool on_uint64(std::uint64_t u, sv, ec&) {
+    bool on_uint64(std::uint64_t u, sv s, ec&) {
+        if (compact.on) compact.integer(number_text(s));
         num.clear();
         st.push_uint64(u);
         return true;
     }
     bool on_double(double d, sv s, ec&) {
         // A whole text is one part (the common case): read in place.
-        const char* first = s.data();
-        const char* last = s.data() + s.size();
-        if (!num.empty()) {
-            num.append(s.data(), s.size());
-            first = num.data();
-            last = num.data() + num.size();
-        }
+        const std::string_view text = number_text(s);
+        const char* first = text.data();
+        const char* last = text.data() + text.size();
+        if (compact.on) compact.number(text);
         double exact = d;
         if (auto fast = fast_exact(std::string_view(first, static_cast<std::size_t>(last - first)))) {
             exact = *fast;
@@ -142,10 +259,12 @@ struct handler {
     }
     bool on_bool(bool b, ec&) {
         st.push_bool(b);
+        compact.size += b ? 4 : 5;
         return true;
     }
     bool on_null(ec&) {
         st.push_null();
+        compact.size += 4;
         return true;
     }
     bool on_comment_part(sv, ec&) { return true; }
@@ -155,16 +274,18 @@ struct handler {
 }  // namespace
 
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,
-                               boost::json::storage_ptr sp, bool* all_finite) {
+                               boost::json::storage_ptr sp, bool* all_finite, bool* compact) {
     boost::json::parse_options opt;
     opt.max_depth = max_depth;
     alignas(16) unsigned char temp[8192];
     boost::json::basic_parser<handler> p{opt, temp, sizeof temp};
     p.handler().st.reset(std::move(sp));
+    if (compact) p.handler().compact.start();
     const auto n = p.write_some(false, text.data(), text.size(), ec);
     if (!ec && n < text.size()) ec = boost::json::error::extra_data;
     if (ec) return nullptr;
     if (all_finite) *all_finite = p.handler().finite;
+    if (compact) *compact = p.handler().compact.ok && p.handler().compact.size == text.size();
     return p.handler().st.release();
 }
 

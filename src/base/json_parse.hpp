@@ -22,9 +22,11 @@ namespace tito::json {
 // and dropping them is cheap. A value moved out of such a document keeps pointing into the arena:
 // copy it (value(v, storage_ptr{})) to keep it beyond the document.
 // `all_finite`, when given, is set to whether every number read is finite (text such as 1e999
-// reads as infinity).
+// reads as infinity). `compact`, when given, is set to whether `text` is exactly what
+// append_compact writes for the result (decided conservatively, by json_raw's rules for numbers:
+// false never misleads, true is always right).
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512,
-                               boost::json::storage_ptr sp = {}, bool* all_finite = nullptr);
+                               boost::json::storage_ptr sp = {}, bool* all_finite = nullptr, bool* compact = nullptr);
 // A fresh arena (boost::json::monotonic_resource, first block `initial_bytes`) for one document.
 boost::json::storage_ptr make_arena(std::size_t initial_bytes);
 

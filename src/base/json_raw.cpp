@@ -10,6 +10,29 @@ namespace tito::json {
 
 namespace {
 
+// Whether the fixed-notation number with integer digits [digits, dot) and fraction digits
+// [frac, end) (a '.' between) is Python's repr of the double it reads as, so that
+// append_compact writes it back unchanged. It is when the value is zero or in [1e-4, 1e16)
+// (repr's fixed-notation range), the fraction ends in a nonzero digit or is a single "0", and
+// there are at most 15 significant digits: a decimal of at most 15 digits is the only one of
+// that length or shorter that reads as its double (DBL_DIG), so it is the shortest round trip
+// repr writes. Other floats are left to re-serialization.
+bool python_repr_fixed(const char* digits, const char* frac, const char* end) {
+    const char* dot = frac - 1;
+    const auto int_digits = dot - digits;
+    const auto frac_digits = end - frac;
+    if (frac_digits == 0 || int_digits > 16) return false;
+    if (end[-1] == '0' && frac_digits != 1) return false;
+    const char* first = digits;  // first significant digit
+    while (first < end && (*first == '0' || *first == '.')) ++first;
+    if (first == end) return true;  // zero: "0.0"
+    if (first > dot && first - frac > 3) return false;  // below 1e-4: repr writes an exponent
+    const char* last = end - 1;  // last significant digit
+    while (*last == '0' || *last == '.') --last;
+    const auto span = last - first + 1 - (first < dot && last > dot ? 1 : 0);
+    return span <= 15;
+}
+
 // One pass over a value; `compact` drops to false at the first byte append_compact would not
 // write the same way. Any structural surprise sets `ok` false (the caller then trusts nothing).
 class scanner {
@@ -19,9 +42,6 @@ public:
     const char* pos() const { return p_; }
     bool ok() const { return ok_; }
     bool compact = true;
-    // Set for a yes/no check of the whole text (is_compact_object): the first byte that is not
-    // compact ends the scan as a failure instead of reading on.
-    bool stop_when_not_compact = false;
     std::size_t deepest = 0;  // the deepest nesting reached (the top-level object is 1)
 
     void skip_ws(bool counts) {
@@ -83,10 +103,7 @@ public:
     }
 
 private:
-    void not_compact() {
-        compact = false;
-        if (stop_when_not_compact) fail();
-    }
+    void not_compact() { compact = false; }
     std::string_view fail_sv() {
         ok_ = false;
         p_ = end_;
@@ -159,29 +176,6 @@ private:
         ++p_;
         while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '+' || *p_ == '-')) ++p_;
     }
-    // Whether the fixed-notation number with integer digits [digits, dot) and fraction digits
-    // [frac, end) (a '.' between) is Python's repr of the double it reads as, so that
-    // append_compact writes it back unchanged. It is when the value is zero or in [1e-4, 1e16)
-    // (repr's fixed-notation range), the fraction ends in a nonzero digit or is a single "0", and
-    // there are at most 15 significant digits: a decimal of at most 15 digits is the only one of
-    // that length or shorter that reads as its double (DBL_DIG), so it is the shortest round trip
-    // repr writes. Other floats are left to re-serialization.
-    static bool python_repr_fixed(const char* digits, const char* frac, const char* end) {
-        const char* dot = frac - 1;
-        const auto int_digits = dot - digits;
-        const auto frac_digits = end - frac;
-        if (frac_digits == 0 || int_digits > 16) return false;
-        if (end[-1] == '0' && frac_digits != 1) return false;
-        const char* first = digits;  // first significant digit
-        while (first < end && (*first == '0' || *first == '.')) ++first;
-        if (first == end) return true;  // zero: "0.0"
-        if (first > dot && first - frac > 3) return false;  // below 1e-4: repr writes an exponent
-        const char* last = end - 1;  // last significant digit
-        while (*last == '0' || *last == '.') --last;
-        const auto span = last - first + 1 - (first < dot && last > dot ? 1 : 0);
-        return span <= 15;
-    }
-
     // A container one level deeper; past max_depth (parse_exact's limit) the scan fails instead
     // of recursing on (a body of nested brackets must not exhaust the stack).
     template <typename Scan>
@@ -263,9 +257,8 @@ private:
 
 namespace {
 
-bool split(std::string_view text, std::vector<raw_member>& out, const known_prefix* skip, bool stop_when_not_compact = false) {
+bool split(std::string_view text, std::vector<raw_member>& out, const known_prefix* skip) {
     scanner s(text.data(), text.data() + text.size());
-    s.stop_when_not_compact = stop_when_not_compact;
     const std::size_t first = out.size();
     auto reject = [&] {
         out.resize(first);
@@ -309,21 +302,43 @@ bool split_members(std::string_view text, std::vector<raw_member>& out, const kn
     return split(text, out, &skip);
 }
 
-bool is_compact_object(std::string_view text) {
-    thread_local std::vector<raw_member> members;
-    members.clear();
-    if (!split(text, members, nullptr, true)) return false;
-    // Braces, commas, and per member its quoted key, a colon and its value: nothing else.
-    // The duplicate check below is quadratic: past 64 members, re-serialize instead.
-    if (members.size() > 64) return false;
-    std::size_t size = 2 + (members.empty() ? 0 : members.size() - 1);
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (!members[i].compact) return false;
-        for (std::size_t j = 0; j < i; ++j)
-            if (members[j].key == members[i].key) return false;
-        size += members[i].key.size() + 3 + members[i].value.size();
+bool number_is_compact(std::string_view t) {
+    const char* p = t.data();
+    const char* const end = p + t.size();
+    if (p != end && *p == '-') ++p;
+    const char* digits = p;
+    while (p != end && static_cast<unsigned char>(*p - '0') < 10) ++p;
+    const auto n = p - digits;
+    if (n == 0) return false;
+    if (p == end) return n <= 18 && !(t[0] == '-' && n == 1 && *digits == '0');
+    if (*p != '.' || n > 16) return false;  // an exponent; or 1e16 and beyond
+    // One pass over the fraction: where its significant digits start and end.
+    const char* const frac = ++p;
+    const bool int_zero = *digits == '0';  // JSON: a leading zero is the whole integer part
+    const char* first_nonzero = nullptr;
+    const char* last_nonzero = nullptr;
+    for (; p != end; ++p) {
+        const unsigned d = static_cast<unsigned char>(*p - '0');
+        if (d >= 10) return false;  // an exponent
+        if (d != 0) {
+            if (!first_nonzero) first_nonzero = p;
+            last_nonzero = p;
+        }
     }
-    return size == text.size();
+    const auto frac_digits = end - frac;
+    if (frac_digits == 0) return false;
+    if (last_nonzero != end - 1 && !(frac_digits == 1 && *frac == '0')) return false;  // a trailing zero
+    if (int_zero) {
+        if (!first_nonzero) return true;                 // zero: "0.0", "-0.0"
+        if (first_nonzero - frac > 3) return false;      // below 1e-4: repr writes an exponent
+        return last_nonzero - first_nonzero + 1 <= 15;
+    }
+    // Significant digits: the integer part's (from its nonzero first digit; its trailing zeros
+    // count when a nonzero fraction digit follows) and the fraction's up to its last nonzero.
+    if (last_nonzero) return n + (last_nonzero - frac + 1) <= 15;
+    const char* last_int = digits + n - 1;  // "1200.0": trailing zeros of the integer part do not count
+    while (*last_int == '0') --last_int;
+    return last_int - digits + 1 <= 15;
 }
 
 }  // namespace tito::json

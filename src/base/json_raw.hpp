@@ -47,8 +47,10 @@ bool split_members(std::string_view text, std::vector<raw_member>& out);
 // The same, skipping `skip.text` where it opens the value of top-level key `skip.key`.
 bool split_members(std::string_view text, std::vector<raw_member>& out, const known_prefix& skip);
 
-// Whether the object `text` (already accepted by parse_exact) is exactly what append_compact
-// writes for it: every member compact, no whitespace between them, no duplicate top-level key.
-bool is_compact_object(std::string_view text);
+// Whether a JSON number's text is exactly what append_compact writes for the value parse_exact
+// reads from it, by the rules above (integers of at most 18 digits but "-0", floats as repr
+// writes them in fixed notation with at most 15 significant digits).
+bool number_is_compact(std::string_view number_text);
+
 
 }  // namespace tito::json

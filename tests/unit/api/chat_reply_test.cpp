@@ -15,7 +15,7 @@ namespace {
 std::string client_text(const std::string& body) {
     auto v = validate_upstream_reply(body);
     EXPECT_TRUE(v) << (v ? "" : v.error().message());
-    return v ? client_json_body(v->doc, body) : "";
+    return v ? client_json_body(v->doc, body, v->text_compact) : "";
 }
 
 TEST(chat_reply, r3_payloads_leave_every_choice_and_the_other_keys_keep_their_order) {
@@ -67,7 +67,7 @@ TEST(chat_reply, a_discarded_non_finite_value_is_not_an_error) {
         R"({"usage":1e999,"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-0.5,7]]}}],"usage":{"total_tokens":1}})";
     auto v = validate_upstream_reply(good);
     ASSERT_TRUE(v) << v.error().message();
-    EXPECT_EQ(client_json_body(v->doc, good),
+    EXPECT_EQ(client_json_body(v->doc, good, v->text_compact),
               R"({"usage":{"total_tokens":1},"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-0.5,7]]}}]})");
     auto bad = validate_upstream_reply(
         R"({"choices":[{"message":{"content":""},"meta_info":{"completion_tokens":1,"output_token_logprobs":[[-1e999,7]]}}]})");

@@ -22,6 +22,14 @@ std::string recompact(std::string_view text) {
     return compact(v);
 }
 
+bool parsed_compact(std::string_view text) {
+    boost::system::error_code ec;
+    bool compact = false;
+    parse_exact(text, ec, 512, {}, nullptr, &compact);
+    EXPECT_FALSE(ec) << text;
+    return compact;
+}
+
 std::vector<raw_member> members(std::string_view text) {
     std::vector<raw_member> out;
     EXPECT_TRUE(split_members(text, out)) << text;
@@ -325,26 +333,52 @@ TEST(json_raw, members_report_their_depth_and_deep_nesting_fails_without_recursi
 namespace tito::json {
 namespace {
 
-// A whole object is compact when every member is and nothing stands between them; the check stops
-// at the first byte that is not (a long reply with full-precision floats is not read to its end),
-// and its answer is always the truth.
-TEST(json_raw, whole_objects_are_compact_only_when_the_text_is_the_compact_text) {
-    for (const std::string t : {R"({})", R"({"a":1,"b":[1.5,{"c":"x\ny"}],"d":null})", R"({"x":-0.015625})"}) {
-        EXPECT_TRUE(is_compact_object(t)) << t;
+// parse_exact's verdict on a whole text: compact only when the text is append_compact's text of
+// the document (fixed cases: whitespace, escapes, duplicate keys at any depth, numbers, the
+// 64-key cap).
+TEST(json_parse, the_compact_verdict_on_whole_texts) {
+    for (const std::string t : {R"({})", R"([])", R"({"a":1,"b":[1.5,{"c":"x\"y\\z"}],"d":null,"e":true,"f":false})",
+                                R"({"x":-0.015625,"y":[-12.0,0.0001,-0.0]})", "-7",
+                                R"({"content":"line\nline\ttab\r\b\f \u0001 \u0019","k":"\"q\""})"}) {
+        EXPECT_TRUE(parsed_compact(t)) << t;
         EXPECT_EQ(recompact(t), t);
     }
-    for (const std::string t : {R"({ })", R"({"a":1, "b":2})", R"({"a":1,"a":2})", R"({"a":[1, 2]})",
-                                R"({"a":"\/","b":1})", R"({"a":1e5})"}) {
-        EXPECT_FALSE(is_compact_object(t)) << t;
+    for (const std::string t : {R"({ })", R"( {})", R"({"a":1, "b":2})", R"({"a":1,"a":2})", R"({"o":{"a":1,"a":2}})",
+                                R"({"a":[1, 2]})", R"({"a":"\/"})", R"({"a":"\u00e9"})", R"({"a":"\u0022"})",
+                                R"({"a":1e5})", R"({"a":2.50})", R"({"a":-0})", R"({"a":"\u001F"})", R"({"a":"\u000a"})",
+                                R"({"a":"\u0009"})"}) {
+        EXPECT_FALSE(parsed_compact(t)) << t;
         EXPECT_NE(recompact(t), t) << t;
     }
-    // repr's own text, but with 17 significant digits the check does not vouch for it.
-    EXPECT_FALSE(is_compact_object(R"({"a":-0.0012345678901234567,"b":"rest"})"));
+    // Texts repr writes the same but the check does not vouch for: 17 significant digits, a
+    // control character (its \u00xx spelling could differ in case at the same size).
+    for (const std::string t : {R"({"a":-0.0012345678901234567,"b":"rest"})", R"({"a":"\u001f"})"}) {
+        EXPECT_FALSE(parsed_compact(t)) << t;
+        EXPECT_EQ(recompact(t), t) << t;
+    }
     std::string wide = "{";
     for (int i = 0; i < 65; ++i) wide += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
-    wide += "}";
-    EXPECT_EQ(recompact(wide), wide);
-    EXPECT_FALSE(is_compact_object(wide));  // past 64 members: not checked, re-serialized
+    EXPECT_FALSE(parsed_compact(wide + "}"));  // past 64 keys: not checked, re-serialized
+    EXPECT_EQ(recompact(wide + "}"), wide + "}");
+    wide.erase(wide.rfind(",\"k64\""));
+    EXPECT_TRUE(parsed_compact(wide + "}"));
+}
+
+// On random documents mixing compact and other spellings, a "compact" verdict is never wrong.
+TEST(json_parse, the_compact_verdict_is_never_wrong_on_random_documents) {
+    generator g(11);
+    std::size_t yes = 0, no = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const std::string v = g.value(0);
+        if (parsed_compact(v)) {
+            ++yes;
+            ASSERT_EQ(recompact(v), v);
+        } else {
+            ++no;
+        }
+    }
+    EXPECT_GT(yes, 2000u);
+    EXPECT_GT(no, 2000u);
 }
 
 }  // namespace
