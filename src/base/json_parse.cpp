@@ -78,6 +78,13 @@ public:
     bool ok = true;
     std::size_t size = 0;
 
+    // Not compact: the verdict is in, tracking stops (a long reply with full-precision floats pays
+    // for its first one only).
+    void fail() {
+        ok = false;
+        on = false;
+    }
+
     void object_begin() {
         ++size;
         marks_.push_back(keys_.size());
@@ -96,9 +103,9 @@ public:
         key_part(s);
         size += 2;
         const std::size_t first = marks_.empty() ? 0 : marks_.back();
-        if (keys_.size() - first >= 64) ok = false;
+        if (keys_.size() - first >= 64) fail();
         for (std::size_t i = first; i < keys_.size() && ok; ++i)
-            if (keys_[i] == key_hash_) ok = false;
+            if (keys_[i] == key_hash_) fail();
         keys_.push_back(key_hash_);
         key_hash_ = fnv_basis;
     }
@@ -124,13 +131,13 @@ public:
     }
     void number(std::string_view text) {
         size += text.size();
-        if (!json::number_is_compact(text)) ok = false;
+        if (!json::number_is_compact(text)) fail();
     }
     // An integer's text: compact unless "-0" or beyond 18 digits.
     void integer(std::string_view text) {
         size += text.size();
         const std::size_t digits = text.size() - (text[0] == '-');
-        if (digits > 18 || text == "-0") ok = false;
+        if (digits > 18 || text == "-0") fail();
     }
     // A new document: the key stacks are reused across parses on a thread.
     void start() {
@@ -147,7 +154,7 @@ private:
             size += 1;
         } else {
             size += 5;
-            if ((c & 0xF) >= 0xA) ok = false;
+            if ((c & 0xF) >= 0xA) fail();
         }
     }
     static constexpr std::uint64_t fnv_basis = 0xCBF29CE484222325ull;
