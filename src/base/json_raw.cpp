@@ -250,7 +250,14 @@ private:
     const char* p_;
     const char* end_;
     bool ok_ = true;
-    std::vector<std::string_view> keys_;  // keys of the objects being scanned, innermost last
+    // Keys of the objects being scanned, innermost last: one vector per thread, reused by every
+    // scan (a scan never starts another on the same thread).
+    std::vector<std::string_view>& keys_ = keys_buffer();
+    static std::vector<std::string_view>& keys_buffer() {
+        thread_local std::vector<std::string_view> keys;
+        keys.clear();
+        return keys;
+    }
 };
 
 }  // namespace

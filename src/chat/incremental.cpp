@@ -10,6 +10,7 @@
 
 #include "base/json.hpp"
 #include "chat/python_values.hpp"
+#include "tokenizer/models/vocab_table.hpp"
 
 namespace tito::chat {
 namespace {
@@ -53,8 +54,13 @@ public:
     }
 
 private:
-    static std::unordered_map<std::string, std::string>& map() {
-        thread_local std::unordered_map<std::string, std::string> m;
+    // The key is ~0.5 KB of JSON hashed every turn: the tokenizer's word-at-a-time hash, not
+    // std::hash's byte-oriented one.
+    struct key_hash {
+        std::size_t operator()(const std::string& k) const noexcept { return tokenizer::hash_bytes(k); }
+    };
+    static std::unordered_map<std::string, std::string, key_hash>& map() {
+        thread_local std::unordered_map<std::string, std::string, key_hash> m;
         return m;
     }
 };

@@ -2,7 +2,8 @@
 #include "tokenizer/segment_cache.hpp"
 
 #include <algorithm>
-#include <functional>
+
+#include "tokenizer/models/vocab_table.hpp"
 
 namespace tito::tokenizer {
 
@@ -12,7 +13,7 @@ segment_cache& segment_cache::local() {
 }
 
 std::uint64_t segment_cache::key_hash(std::uint64_t owner, bool at_origin, std::string_view text) {
-    const std::uint64_t h = std::hash<std::string_view>{}(text);
+    const std::uint64_t h = hash_bytes(text);  // word at a time (std::hash reads 1-64 KB more slowly)
     return (h ^ (owner * 0x9E3779B97F4A7C15ull) ^ (at_origin ? 0xD6E8FEB86659FD93ull : 0)) | 1;  // never 0 (empty)
 }
 
