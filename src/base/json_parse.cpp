@@ -65,7 +65,8 @@ std::optional<double> fast_exact(std::string_view s) noexcept {
 }
 
 // Whether the text parsed is exactly what append_compact writes for the document, decided from
-// the parse events alone: the size the events' compact spelling has (structural bytes, quoted
+// the parse events alone (Boost 1.81's basic_parser hands each string's decoded bytes over once,
+// in disjoint parts, the last through on_string/on_key): the size the events' compact spelling has (structural bytes, quoted
 // keys and strings with append_quoted's escapes, numbers' own text) must equal the text's size.
 // Every other spelling (whitespace, another escape) only adds bytes, so equal sizes mean equal
 // texts once the events themselves are compact: numbers pass json::number_is_compact, no string
@@ -266,12 +267,12 @@ struct handler {
     }
     bool on_bool(bool b, ec&) {
         st.push_bool(b);
-        compact.size += b ? 4 : 5;
+        if (compact.on) compact.size += b ? 4 : 5;
         return true;
     }
     bool on_null(ec&) {
         st.push_null();
-        compact.size += 4;
+        if (compact.on) compact.size += 4;
         return true;
     }
     bool on_comment_part(sv, ec&) { return true; }

@@ -10,29 +10,6 @@ namespace tito::json {
 
 namespace {
 
-// Whether the fixed-notation number with integer digits [digits, dot) and fraction digits
-// [frac, end) (a '.' between) is Python's repr of the double it reads as, so that
-// append_compact writes it back unchanged. It is when the value is zero or in [1e-4, 1e16)
-// (repr's fixed-notation range), the fraction ends in a nonzero digit or is a single "0", and
-// there are at most 15 significant digits: a decimal of at most 15 digits is the only one of
-// that length or shorter that reads as its double (DBL_DIG), so it is the shortest round trip
-// repr writes. Other floats are left to re-serialization.
-bool python_repr_fixed(const char* digits, const char* frac, const char* end) {
-    const char* dot = frac - 1;
-    const auto int_digits = dot - digits;
-    const auto frac_digits = end - frac;
-    if (frac_digits == 0 || int_digits > 16) return false;
-    if (end[-1] == '0' && frac_digits != 1) return false;
-    const char* first = digits;  // first significant digit
-    while (first < end && (*first == '0' || *first == '.')) ++first;
-    if (first == end) return true;  // zero: "0.0"
-    if (first > dot && first - frac > 3) return false;  // below 1e-4: repr writes an exponent
-    const char* last = end - 1;  // last significant digit
-    while (*last == '0' || *last == '.') --last;
-    const auto span = last - first + 1 - (first < dot && last > dot ? 1 : 0);
-    return span <= 15;
-}
-
 // One pass over a value; `compact` drops to false at the first byte append_compact would not
 // write the same way. Any structural surprise sets `ok` false (the caller then trusts nothing).
 class scanner {
@@ -150,32 +127,15 @@ private:
         if (*p == '-') ++p;
         const char* digits = p;
         while (p < end_ && *p >= '0' && *p <= '9') ++p;
-        const auto n = p - digits;
-        if (n == 0) return fail();
-        if (p < end_ && *p == '.') {
-            const char* frac = ++p;
-            while (p < end_ && *p >= '0' && *p <= '9') ++p;
-            p_ = p;
-            if (p < end_ && (*p == 'e' || *p == 'E')) {
-                skip_exponent();
-                not_compact();
-            } else if (!python_repr_fixed(digits, frac, p)) {
-                not_compact();
-            }
-            return;
-        }
+        if (p == digits) return fail();
+        if (p < end_ && *p == '.')
+            for (++p; p < end_ && *p >= '0' && *p <= '9';) ++p;
+        if (p < end_ && (*p == 'e' || *p == 'E'))
+            for (++p; p < end_ && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-');) ++p;
         p_ = p;
-        // Beyond 18 digits an integer may not fit 64 bits; "-0" reads as 0.
-        if (n > 18 || (*start == '-' && n == 1 && *digits == '0')) not_compact();
-        if (p < end_ && (*p == 'e' || *p == 'E')) {  // an exponent makes a double
-            skip_exponent();
-            not_compact();
-        }
+        if (!number_is_compact(std::string_view(start, static_cast<std::size_t>(p - start)))) not_compact();
     }
-    void skip_exponent() {
-        ++p_;
-        while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '+' || *p_ == '-')) ++p_;
-    }
+
     // A container one level deeper; past max_depth (parse_exact's limit) the scan fails instead
     // of recursing on (a body of nested brackets must not exhaust the stack).
     template <typename Scan>
@@ -309,6 +269,12 @@ bool split_members(std::string_view text, std::vector<raw_member>& out, const kn
     return split(text, out, &skip);
 }
 
+// Integers: at most 18 digits (they fit 64 bits), not "-0" (it reads as 0). Floats: fixed notation
+// that is Python's repr of the double it reads as, so that append_compact writes it back
+// unchanged: the value is zero or in [1e-4, 1e16) (repr's fixed-notation range), the fraction ends
+// in a nonzero digit or is a single "0", and there are at most 15 significant digits: a decimal of
+// at most 15 digits is the only one of that length or shorter that reads as its double (DBL_DIG),
+// so it is the shortest round trip repr writes. Anything else is left to re-serialization.
 bool number_is_compact(std::string_view t) {
     const char* p = t.data();
     const char* const end = p + t.size();

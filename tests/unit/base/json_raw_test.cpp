@@ -99,6 +99,22 @@ TEST(json_raw, floats_as_repr_writes_them_are_marked_others_and_19_digit_integer
     }
 }
 
+// number_is_compact on its own: each verdict against the compact text of the parsed number.
+TEST(json_raw, number_texts_are_compact_exactly_when_repr_writes_them_and_the_rule_vouches) {
+    for (const char* t : {"0", "-7", "123456789012345678", "0.0", "-0.0", "1.0", "0.0001", "1200.0", "-0.015625",
+                          "1000000000000000.0", "9999999999999990.0", "123456789012345.0", "0.123456789012345"}) {
+        EXPECT_TRUE(number_is_compact(t)) << t;
+        EXPECT_EQ(recompact(t), t) << t;
+    }
+    for (const char* t : {"-0", "1.50", "0.00", "0.00001", "1e2", "1E2", "1.0e2", "10000000000000000.0", "2.50",
+                          "9999999999999999.0"})
+        EXPECT_FALSE(number_is_compact(t)) << t;  // repr writes these otherwise
+    for (const char* t : {"1234567890123456789", "0.1234567890123456", "1e-05"}) {
+        EXPECT_FALSE(number_is_compact(t)) << t;  // repr's own text, but not vouched for
+        EXPECT_EQ(recompact(t), t) << t;
+    }
+}
+
 // On random fixed-notation decimals (every digit count, leading and trailing zeros, both signs),
 // a float marked compact is repr's text; and the short ones repr writes back are marked.
 TEST(json_raw, a_float_mark_is_never_wrong_on_random_decimals) {
