@@ -38,23 +38,51 @@ result<void> normalize_tool_calls(bj::array& calls, std::size_t msg_index) {
     return {};
 }
 
+// An assistant message (an object) normalized in place.
+result<void> normalize_assistant(bj::object& msg, std::size_t m) {
+    auto* content = msg.if_contains("content");
+    if (!content) msg["content"] = "";
+    else if (content->is_null()) *content = "";
+    if (auto* tc = msg.if_contains("tool_calls"); tc && tc->is_array()) {
+        TITO_TRY_VOID(normalize_tool_calls(tc->get_array(), m));
+    }
+    return {};
+}
+
+bool is_assistant(const bj::object& msg) {
+    const auto* role = msg.if_contains("role");
+    return role && role->is_string() && role->get_string() == "assistant";
+}
+
+error not_an_object(std::size_t m) { return error{errc::template_runtime, fmt::format("messages[{}] is not an object", m)}; }
+
 }  // namespace
 
 result<bj::array> normalize_messages(const bj::array& messages, bj::storage_ptr sp) {
     bj::array out(messages, std::move(sp));
     for (std::size_t m = 0; m < out.size(); ++m) {
         auto* msg = out[m].if_object();
-        if (!msg) return error{errc::template_runtime, fmt::format("messages[{}] is not an object", m)};
-        auto* role = msg->if_contains("role");
-        if (!role || !role->is_string() || role->get_string() != "assistant") continue;
-        auto* content = msg->if_contains("content");
-        if (!content) (*msg)["content"] = "";
-        else if (content->is_null()) *content = "";
-        if (auto* tc = msg->if_contains("tool_calls"); tc && tc->is_array()) {
-            TITO_TRY_VOID(normalize_tool_calls(tc->get_array(), m));
-        }
+        if (!msg) return not_an_object(m);
+        if (is_assistant(*msg)) TITO_TRY_VOID(normalize_assistant(*msg, m));
     }
     return out;
+}
+
+result<jinja::value> normalized_message_values(const bj::array& messages, bj::storage_ptr sp) {
+    std::vector<jinja::value> items;
+    items.reserve(messages.size());
+    for (std::size_t m = 0; m < messages.size(); ++m) {
+        const auto* msg = messages[m].if_object();
+        if (!msg) return not_an_object(m);
+        if (!is_assistant(*msg)) {
+            items.push_back(jinja::from_json(messages[m]));
+            continue;
+        }
+        bj::value copy(messages[m], sp);
+        TITO_TRY_VOID(normalize_assistant(copy.get_object(), m));
+        items.push_back(jinja::from_json(copy));
+    }
+    return jinja::value::from_list(std::move(items));
 }
 
 }  // namespace tito::chat

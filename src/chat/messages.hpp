@@ -9,6 +9,7 @@
 #include <boost/json/array.hpp>
 
 #include "base/result.hpp"
+#include "jinja/value.hpp"
 
 namespace tito::chat {
 
@@ -16,5 +17,10 @@ namespace tito::chat {
 // object), is an errc::template_runtime error (a render failure, HTTP 500). The copy lives in `sp`
 // (default: the heap; a render passes a short-lived arena).
 result<boost::json::array> normalize_messages(const boost::json::array& messages, boost::json::storage_ptr sp = {});
+
+// The normalized messages as the template's list value, in one pass (what the renderer uses; the
+// copy above is its reference in the tests): only assistant messages are copied (into `sp`) and
+// normalized; the others are converted as they stand. Same values, key order and errors.
+result<jinja::value> normalized_message_values(const boost::json::array& messages, boost::json::storage_ptr sp);
 
 }  // namespace tito::chat

@@ -151,13 +151,13 @@ result<std::string> renderer::render_raw(const bj::array& messages, const bj::va
 
 result<std::string> renderer::render(const bj::array& messages, const bj::value& tools, bool add_generation_prompt,
                                      const bj::object& kwargs) const {
-    // The normalized copy only feeds the conversion to template values: a stack arena, no frees.
+    // The normalized copies of assistant messages only feed the conversion to template values: a
+    // stack arena, no frees.
     unsigned char arena_block[8192];
     bj::monotonic_resource arena(arena_block, sizeof arena_block);
-    TITO_TRY(auto normalized, normalize_messages(messages, bj::storage_ptr(&arena)));
+    TITO_TRY(const jinja::value msgs, normalized_message_values(messages, bj::storage_ptr(&arena)));
     TITO_TRY(const tools_memo* t, memoized_tools(tools));
     const auto& canonical = t->canonical;
-    const jinja::value msgs = list_from_json(normalized);
     auto first = render_values(msgs, t->value, canonical.has_value(), jinja::value::none(), add_generation_prompt,
                                kwargs, true);
     if (first) return first;

@@ -6,6 +6,7 @@
 
 #include "base/json.hpp"
 #include "chat_test_support.hpp"
+#include "jinja/value_ops.hpp"
 
 using namespace tito::chat;
 using tito::chat::test::ja;
@@ -44,4 +45,33 @@ TEST(chat_messages, input_is_not_modified) {
     auto copy = in;
     ASSERT_TRUE(normalize_messages(in));
     EXPECT_EQ(in, copy);
+}
+
+// The one-pass conversion for rendering gives the template the values of the normalized copy:
+// py_eq, and -- dict order matters to a template -- the same key order (the normalized message's
+// missing "content" goes last), and the same errors.
+TEST(chat_messages, template_values_are_those_of_the_normalized_copy) {
+    const std::string msgs =
+        R"([{"role":"system","content":"s"},{"role":"user","content":"u\n\"q\""},)"
+        R"({"role":"assistant","tool_calls":[{"id":"a","type":"function","function":{"name":"f","arguments":"{\"z\": 1, \"a\": [1.5]}"}}]},)"
+        R"({"role":"tool","tool_call_id":"a","content":"ok"},{"role":"assistant","content":null,"reasoning_content":"r"}])";
+    auto normalized = normalize_messages(ja(msgs));
+    ASSERT_TRUE(normalized);
+    auto values = normalized_message_values(ja(msgs), {});
+    ASSERT_TRUE(values);
+    const auto want = tito::jinja::from_json(boost::json::value(*normalized));
+    EXPECT_TRUE(tito::jinja::py_eq(*values, want));
+    // Key order: the assistant message without content gets it last, as in the copy.
+    const auto& third = values->list().items[2];
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : third.dict().items) keys.emplace_back(k.str());
+    EXPECT_EQ(keys, (std::vector<std::string>{"role", "tool_calls", "content"}));
+    for (std::string_view bad : {R"([{"role":"user","content":"u"},3])",
+                                 R"([{"role":"assistant","tool_calls":[{"function":{"name":"f","arguments":"{x"}}]}])"}) {
+        auto a = normalize_messages(ja(bad));
+        auto b = normalized_message_values(ja(bad), {});
+        ASSERT_FALSE(a);
+        ASSERT_FALSE(b);
+        EXPECT_EQ(a.error().message(), b.error().message());
+    }
 }
