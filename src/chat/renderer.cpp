@@ -49,11 +49,12 @@ jinja::value list_from_json(const bj::array& a) {
 }
 
 // The request's tools, canonicalized and converted to a template value, for the latest tools
-// list a thread has seen, keyed by its compact JSON: an agent sends the same tools on every turn,
+// list a thread has seen, keyed by that list (json::identical: the same compact JSON text, found
+// by walking both values, without writing the text): an agent sends the same tools on every turn,
 // and both are pure functions of that text. Template values are immutable (the sandbox rejects
 // mutating methods), so one converted list serves every render.
 struct tools_memo {
-    std::string key;
+    bj::value key;  // a heap copy of the tools it was made from
     bool valid = false;
     std::optional<bj::array> canonical;
     jinja::value value;
@@ -61,14 +62,12 @@ struct tools_memo {
 
 result<const tools_memo*> memoized_tools(const bj::value& tools) {
     thread_local tools_memo memo;
-    std::string key;
-    json::append_compact(key, tools);
-    if (memo.valid && memo.key == key) return &memo;
+    if (memo.valid && json::identical(memo.key, tools)) return &memo;
     memo.valid = false;
     TITO_TRY(auto canonical, canonicalize_tools(tools));
     memo.value = canonical ? list_from_json(*canonical) : jinja::value::none();
     memo.canonical = std::move(canonical);
-    memo.key = std::move(key);
+    memo.key = bj::value(tools, bj::storage_ptr{});
     memo.valid = true;
     return &memo;
 }
