@@ -316,6 +316,8 @@ char* write_quoted_doubling(char* p, std::string_view s) {
 
 }  // namespace
 
+std::size_t quoted_length(std::string_view s) { return quoted_size(s); }
+
 void append_quoted(std::string& out, std::string_view s) {
     if (append_quoted_short(out, s)) return;
     const std::size_t at = out.size();

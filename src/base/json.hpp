@@ -20,6 +20,8 @@ namespace tito::json {
 void append_python_float(std::string& out, double d);
 // A JSON string literal, quotes included; escapes like json.dumps(ensure_ascii=False).
 void append_quoted(std::string& out, std::string_view s);
+// The size of that literal, quotes included, without writing it.
+std::size_t quoted_length(std::string_view s);
 // Decimal integers (no temporary strings; the writers of long id lists use these).
 void append_int(std::string& out, std::int64_t v);
 void append_uint(std::string& out, std::uint64_t v);

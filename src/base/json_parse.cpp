@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "base/json.hpp"
 #include "base/json_raw.hpp"
 
 namespace tito::json {
@@ -110,35 +111,19 @@ public:
         keys_.push_back(key_hash_);
         key_hash_ = fnv_basis;
     }
-    // A string's bytes as append_quoted writes them: \" and \\ take 2, control characters \b \t
-    // \n \f \r 2 and the others 6 (\u00xx). A \u00xx with a hex letter could be spelled in upper
-    // case at the same size: not vouched for.
+    // A string's bytes as append_quoted writes them (json::quoted_length). Only a part that grows
+    // by 5 or more can hold a control character written \u00xx: one with a hex letter could be
+    // spelled in upper case at the same size, so it is not vouched for.
     void text_part(std::string_view s) {
-        size += s.size();
-        const char* p = s.data();
-        const char* const end = p + s.size();
-        // Eight bytes at a time while none is '"', '\\' or a control character (the classic
-        // "has a byte less than n" and "has a zero byte" word tests; a false alarm only sends the
-        // word to the byte loop).
-        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
-        for (; end - p >= 8; p += 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            const std::uint64_t quote = w ^ ('"' * ones), slash = w ^ ('\\' * ones);
-            if ((((w - 0x20 * ones) | (quote - ones) | (slash - ones)) & ~w & high) == 0) continue;
-            for (int k = 0; k < 8; ++k) byte(static_cast<unsigned char>(p[k]));
-        }
-        for (; p != end; ++p) byte(static_cast<unsigned char>(*p));
+        const std::size_t n = json::quoted_length(s) - 2;
+        size += n;
+        if (n - s.size() < 5) return;
+        for (unsigned char c : s)
+            if (c < 0x20 && (c & 0xF) >= 0xA && c != '\n' && c != '\f' && c != '\r') return fail();
     }
     void number(std::string_view text) {
         size += text.size();
         if (!json::number_is_compact(text)) fail();
-    }
-    // An integer's text: compact unless "-0" or beyond 18 digits.
-    void integer(std::string_view text) {
-        size += text.size();
-        const std::size_t digits = text.size() - (text[0] == '-');
-        if (digits > 18 || text == "-0") fail();
     }
     // A new document: the key stacks are reused across parses on a thread.
     void start() {
@@ -148,16 +133,6 @@ public:
     }
 
 private:
-    void byte(unsigned char c) {
-        if (c >= 0x20) {
-            size += (c == '"') | (c == '\\');
-        } else if (c == '\b' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
-            size += 1;
-        } else {
-            size += 5;
-            if ((c & 0xF) >= 0xA) fail();
-        }
-    }
     static constexpr std::uint64_t fnv_basis = 0xCBF29CE484222325ull;
     std::uint64_t key_hash_ = fnv_basis;
     static thread_local std::vector<std::uint64_t> keys_;  // hashes of the keys of the open objects
@@ -236,13 +211,13 @@ struct handler {
         return num;
     }
     bool on_int64(std::int64_t i, sv s, ec&) {
-        if (compact.on) compact.integer(number_text(s));
+        if (compact.on) compact.number(number_text(s));
         num.clear();
         st.push_int64(i);
         return true;
     }
     bool on_uint64(std::uint64_t u, sv s, ec&) {
-        if (compact.on) compact.integer(number_text(s));
+        if (compact.on) compact.number(number_text(s));
         num.clear();
         st.push_uint64(u);
         return true;
