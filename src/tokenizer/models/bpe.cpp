@@ -264,18 +264,14 @@ void bpe::tokenize(std::string_view word, bool byte_level, std::vector<token_id>
 }
 
 namespace {
-
 constexpr std::uint64_t byte_level_salt = 0x5BD1E9955BD1E995ull;
-
-// The cache hash of a word of at most 16 bytes, from its zero-padded words.
-inline std::uint64_t hash16(std::uint64_t a, std::uint64_t b, std::size_t len) noexcept {
-    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = (a ^ (len * k)) * k;
-    h = (h ^ (h >> 29) ^ b) * 0xBF58476D1CE4E5B9ull;
-    return h ^ (h >> 32);
-}
-
 }  // namespace
+
+void bpe::tokenize_short(std::string_view word, std::uint64_t a, std::uint64_t b, bool byte_level,
+                         std::vector<token_id>& out) const {
+    const std::uint64_t h = hash_two_words(a, b, word.size()) ^ (byte_level ? byte_level_salt : 0);
+    if (!cache_->lookup16(a, b, word.size(), h, out)) tokenize_missed(word, byte_level, h, out);
+}
 
 void bpe::tokenize_byte_level_pieces(std::string_view text, std::span<const text::match> pieces,
                                      std::vector<token_id>& out) const {
@@ -290,23 +286,19 @@ void bpe::tokenize_byte_level_pieces(std::string_view text, std::span<const text
         std::uint64_t a, b;
         if (text.size() - m.begin >= 16) small_cache::pad16_overread(word, a, b);
         else small_cache::pad16(word, a, b);
-        const std::uint64_t h = hash16(a, b, word.size()) ^ byte_level_salt;
-        if (!cache_->lookup16(a, b, word.size(), h, out)) tokenize_missed(word, true, h, out);
+        tokenize_short(word, a, b, true, out);
     }
 }
 
 void bpe::tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const {
     // The cache key is the word as given (raw bytes when byte_level); the flag salts the hash.
     // Words of at most 16 bytes hash their zero-padded words (as the direct pipeline does).
-    const std::uint64_t salt = byte_level ? byte_level_salt : 0;
     if (word.size() <= 16) {
         std::uint64_t a, b;
         small_cache::pad16(word, a, b);
-        const std::uint64_t h = hash16(a, b, word.size()) ^ salt;
-        if (!cache_->lookup16(a, b, word.size(), h, out)) tokenize_missed(word, byte_level, h, out);
-        return;
+        return tokenize_short(word, a, b, byte_level, out);
     }
-    const std::uint64_t h = hash_bytes(word) ^ salt;
+    const std::uint64_t h = hash_bytes(word) ^ (byte_level ? byte_level_salt : 0);
     const bool is_long = word.size() > small_cache::key_bytes;
     if (is_long ? long_cache_->lookup(word, h, out) : cache_->lookup(word, h, out)) return;
     tokenize_missed(word, byte_level, h, out);

@@ -76,6 +76,9 @@ private:
     void merge_small(std::vector<symbol>& symbols) const;  // bpe_word.cpp
     void tokenize_uncached(std::string_view word, std::vector<token_id>& out) const;
     void tokenize_word(std::string_view word, bool byte_level, std::vector<token_id>& out) const;
+    // A word of at most 16 bytes given also as its two zero-padded words (bpe_cache::pad16).
+    void tokenize_short(std::string_view word, std::uint64_t a, std::uint64_t b, bool byte_level,
+                        std::vector<token_id>& out) const;
     // A cache miss: the ids computed, appended and cached under hash h.
     void tokenize_missed(std::string_view word, bool byte_level, std::uint64_t h, std::vector<token_id>& out) const;
     void find_boundaries();

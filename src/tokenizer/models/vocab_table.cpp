@@ -20,9 +20,7 @@ std::uint64_t hash_bytes(std::string_view s) noexcept {
             a = x;
             b = y;
         }
-        std::uint64_t h = (a ^ (s.size() * k)) * k;
-        h = (h ^ (h >> 29) ^ b) * 0xBF58476D1CE4E5B9ull;
-        return h ^ (h >> 32);
+        return hash_two_words(a, b, s.size());
     }
     std::uint64_t h = 0xCBF29CE484222325ull ^ (s.size() * k);
     std::size_t i = 0;

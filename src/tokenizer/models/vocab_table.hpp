@@ -19,6 +19,15 @@ namespace tito::tokenizer {
 
 std::uint64_t hash_bytes(std::string_view s) noexcept;
 
+// The mix hash_bytes gives a word of 4 to 16 bytes, from two 64-bit words of it (hash_bytes: its
+// first and last 8 or 4 bytes; the BPE word cache: its zero-padded words) and its length.
+inline std::uint64_t hash_two_words(std::uint64_t a, std::uint64_t b, std::size_t len) noexcept {
+    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = (a ^ (len * k)) * k;
+    h = (h ^ (h >> 29) ^ b) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 32);
+}
+
 class vocab_table {
 public:
     void reserve(std::size_t n);
