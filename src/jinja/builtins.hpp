@@ -50,7 +50,5 @@ struct json_options {
     std::string key_sep = ": ";
 };
 jres<bool> dump_json(std::string& out, const value& v, const json_options& opts);
-// dump_json with the default options (`x|tojson` without arguments), without building them.
-jres<bool> dump_json_default(std::string& out, const value& v);
 
 }  // namespace tito::jinja

@@ -42,7 +42,10 @@ jres<value> f_tojson(render_state&, const value& v, call_args& a) {
 
 // {{ x | tojson }}: the JSON text goes straight into the output (the result is a plain str).
 jres<bool> f_tojson_into(render_state&, const value& v, call_args& a, std::string& out) {
-    if (a.positional.empty() && a.keyword.empty()) return dump_json_default(out, v);
+    if (a.positional.empty() && a.keyword.empty()) {
+        static const json_options defaults;  // built once: dump_json's fast path checks them
+        return dump_json(out, v, defaults);
+    }
     json_options o;
     JTRY_VOID(tojson_options(a, o));
     return dump_json(out, v, o);

@@ -139,11 +139,8 @@ private:
     }
     // The namespace variable of a `set ns.attr` target (root frame slot when not bound in a scope).
     const value* target_ns(const target& t, const scope* sc) const noexcept {
-        if (t.bind.res == name_res::local) return local_entry(t.bind, sc);
-        if (t.bind.res == name_res::dynamic && sc) {
-            if (const value* v = sc->find(t.sym)) return v;
-        }
-        return &root_[t.sym];
+        const value* v = bound_name(t.sym, t.bind, sc);
+        return v ? v : &root_[t.sym];
     }
     // truthy(name.attr) with dict_attr_fast's lookup reused by the general path.
     cond attr_truthy(const attr_expr& a, scope* sc);

@@ -3,13 +3,6 @@
 
 namespace tito::jinja {
 
-namespace_object::attr* namespace_object::find(std::string_view name, std::uint64_t tag) const noexcept {
-    // A tag holds the length and the first 7 bytes, so only names of 8+ bytes need a compare.
-    for (attr& a : attrs_)
-        if (a.tag == tag && (name.size() < 8 || a.name == name)) return &a;
-    return nullptr;
-}
-
 value namespace_object::get_attr(std::string_view name) const {
     if (const attr* a = find(name, key_tag(name))) return a->v;
     return value::undefined("'Namespace' object has no attribute '" + std::string(name) + "'");

@@ -26,9 +26,8 @@ public:
     std::string repr() const override;
     // The stored attribute `name` (tag = key_tag(name)), or nullptr; inline for `set ns.x = ...`.
     value* slot(std::string_view name, std::uint64_t tag) const noexcept {
-        for (attr& a : attrs_)
-            if (a.tag == tag && (name.size() < 8 || a.name == name)) return &a.v;
-        return nullptr;
+        attr* a = find(name, tag);
+        return a ? &a->v : nullptr;
     }
 
 private:
@@ -38,7 +37,12 @@ private:
         std::string name;
         value v;
     };
-    attr* find(std::string_view name, std::uint64_t tag) const noexcept;
+    // A tag holds the length and the first 7 bytes, so only names of 8+ bytes need a compare.
+    attr* find(std::string_view name, std::uint64_t tag) const noexcept {
+        for (attr& a : attrs_)
+            if (a.tag == tag && (name.size() < 8 || a.name == name)) return &a;
+        return nullptr;
+    }
     // Inline room for the few attributes a template's namespace holds (no second allocation).
     mutable boost::container::small_vector<attr, 3> attrs_;
 };

@@ -138,6 +138,12 @@ private:
         if (body) collect_binds(*body, f.binds);
         frames_.push_back(std::move(f));
     }
+    // A body in a plain scope of its own (set/filter blocks, a for's else).
+    void scoped(stmt_list& body) {
+        push(frame::kind_t::plain, &body);
+        stmts(body);
+        frames_.pop_back();
+    }
 
     void args(arg_list& a) {
         for (auto& e : a.positional) expr_(*e);
@@ -273,17 +279,13 @@ private:
                 auto& st = static_cast<set_block_stmt&>(s);
                 for (auto& f : st.filters) args(f->args);  // applied in the enclosing scope
                 target_(st.tgt);
-                push(frame::kind_t::plain, &st.body);
-                stmts(st.body);
-                frames_.pop_back();
+                scoped(st.body);
                 break;
             }
             case stmt_kind::filter_block: {
                 auto& st = static_cast<filter_block_stmt&>(s);
                 for (auto& f : st.filters) args(f->args);
-                push(frame::kind_t::plain, &st.body);
-                stmts(st.body);
-                frames_.pop_back();
+                scoped(st.body);
                 break;
             }
             case stmt_kind::block: stmts(static_cast<block_stmt&>(s).body); break;
@@ -301,7 +303,8 @@ private:
             frames_.pop_back();
         }
         // The interpreter keeps `loop` and a plain name target in entries 0 and 1 (exec_for).
-        if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop) {
+        const bool plain_target = f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop;
+        if (plain_target) {
             push(frame::kind_t::loop_body, &f.body, f.tgt.sym);
         } else {
             push(frame::kind_t::plain, &f.body);
@@ -310,15 +313,12 @@ private:
         }
         stmts(f.body);
         frames_.pop_back();
-        if (f.tgt.kind == target::kind_t::name && f.tgt.sym != sym::loop && f.body.size() == 1 &&
-            f.body[0]->kind == stmt_kind::if_) {
+        if (plain_target && f.body.size() == 1 && f.body[0]->kind == stmt_kind::if_) {
             const auto& st = static_cast<const if_stmt&>(*f.body[0]);
             if (st.branches.size() == 1 && st.otherwise.empty() && !item_tests_of(*st.branches[0].first, false, f.item_tests))
                 f.item_tests.clear();
         }
-        push(frame::kind_t::plain, &f.otherwise);
-        stmts(f.otherwise);
-        frames_.pop_back();
+        scoped(f.otherwise);
     }
 
     void macro(macro_stmt& m) {

@@ -222,11 +222,4 @@ jres<bool> dump_json(std::string& out, const value& v, const json_options& opts)
     return d.dump(v);
 }
 
-jres<bool> dump_json_default(std::string& out, const value& v) {
-    const std::size_t start = out.size();
-    if (dump_default(out, v)) return true;
-    out.resize(start);
-    return dump_json(out, v, json_options{});
-}
-
 }  // namespace tito::jinja
