@@ -61,6 +61,23 @@ const std::vector<std::string> alphabet = {
     "\xCA\xB0",          // U+02B0 (Lm)
 };
 
+// For both patterns: `rounds` subjects from `subject(rng)`, each split by fast_split and by the
+// regex, compared.
+template <class Subject>
+void agrees_on(int rounds, unsigned seed, Subject subject) {
+    for (std::string_view pattern : {llama3, qwen2}) {
+        auto f = tk::fast_split::recognize(pattern);
+        auto re = tt::regex::compile(pattern);
+        ASSERT_TRUE(f);
+        ASSERT_TRUE(re);
+        std::mt19937 rng(seed);
+        for (int round = 0; round < rounds; ++round) {
+            const std::string s = subject(rng);
+            ASSERT_EQ(pieces(*f, s), regex_pieces(*re, s)) << "pattern " << pattern << " subject [" << s << "]";
+        }
+    }
+}
+
 }  // namespace
 
 TEST(fast_split, recognizes_only_its_patterns) {
@@ -85,19 +102,12 @@ TEST(fast_split, splits_like_the_pattern) {
 }
 
 TEST(fast_split, agrees_with_the_regex_on_random_strings) {
-    for (std::string_view pattern : {llama3, qwen2}) {
-        auto f = tk::fast_split::recognize(pattern);
-        auto re = tt::regex::compile(pattern);
-        ASSERT_TRUE(f);
-        ASSERT_TRUE(re);
-        std::mt19937 rng(42);
-        std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), len(0, 16);
-        for (int round = 0; round < 100000; ++round) {
-            std::string s;
-            for (std::size_t k = len(rng); k > 0; --k) s += alphabet[pick(rng)];
-            ASSERT_EQ(pieces(*f, s), regex_pieces(*re, s)) << "pattern " << pattern << " subject [" << s << "]";
-        }
-    }
+    std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), len(0, 16);
+    agrees_on(100000, 42, [&](std::mt19937& rng) {
+        std::string s;
+        for (std::size_t k = len(rng); k > 0; --k) s += alphabet[pick(rng)];
+        return s;
+    });
 }
 
 TEST(fast_split, agrees_with_the_regex_after_every_code_point) {
@@ -122,19 +132,12 @@ TEST(fast_split, agrees_with_the_regex_after_every_code_point) {
 TEST(fast_split, agrees_with_the_regex_on_long_letter_runs) {
     const std::vector<std::string> letters_alphabet = {"a", "z", "A", "Z", "m", "Q", "@", "[", "`", "{", "0", " ",
                                                        "'", "\n", "\xC3\xA9", "\xE4\xB8\xAD", "\x7F", "_"};
-    for (std::string_view pattern : {llama3, qwen2}) {
-        auto f = tk::fast_split::recognize(pattern);
-        auto re = tt::regex::compile(pattern);
-        ASSERT_TRUE(f);
-        ASSERT_TRUE(re);
-        std::mt19937 rng(7);
-        for (int round = 0; round < 20000; ++round) {
-            std::string s;
-            const std::size_t n = rng() % 48;
-            for (std::size_t k = 0; k < n; ++k)
-                s += rng() % 4 ? std::string(1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng() % 52])
-                               : letters_alphabet[rng() % letters_alphabet.size()];
-            ASSERT_EQ(pieces(*f, s), regex_pieces(*re, s)) << "pattern " << pattern << " subject [" << s << "]";
-        }
-    }
+    agrees_on(20000, 7, [&](std::mt19937& rng) {
+        std::string s;
+        const std::size_t n = rng() % 48;
+        for (std::size_t k = 0; k < n; ++k)
+            s += rng() % 4 ? std::string(1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"[rng() % 52])
+                           : letters_alphabet[rng() % letters_alphabet.size()];
+        return s;
+    });
 }
