@@ -219,7 +219,7 @@ http::response client_response(const turn_ptr& t, const upstream::response& up, 
     }
     copy_response_headers(up.headers, r);
     if (!r.find_header("content-type")) r.headers.push_back({"Content-Type", "application/json"});
-    r.body = client_json_body(v.doc, up.body, v.text_compact);
+    r.body = v.as_received ? up.body : client_json_body(v.doc, up.body, v.text_compact);
     return r;
 }
 
@@ -240,7 +240,7 @@ void on_upstream(const turn_ptr& t, in_flight f, result<upstream::response> r) {
         return finish(t, transport_error_response(r.error()));
     }
     if (r->status != 200) return finish(t, passthrough_response(std::move(*r)));
-    auto v = validate_upstream_reply(r->body);
+    auto v = read_upstream_reply(r->body, t->n->client_stream);
     if (!v) return finish_error(t, v.error());
     t->completion_tokens = static_cast<std::int64_t>(v->completion_ids.size());
     auto http_res = client_response(t, *r, *v);

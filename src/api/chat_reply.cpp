@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "api/chat_reply_fast.hpp"
 #include "base/json.hpp"
 #include "base/json_parse.hpp"
 
@@ -103,6 +104,20 @@ result<validated_reply> validate_upstream_reply(std::string_view body) {
         out.completion_ids.push_back(static_cast<chat::token_id>(id.is_int64() ? id.get_int64() : static_cast<std::int64_t>(id.get_uint64())));
     }
     return out;
+}
+
+result<validated_reply> read_upstream_reply(std::string_view body, bool want_doc) {
+    if (!want_doc) {
+        if (auto fast = read_reply_fast(body)) {
+            validated_reply out;
+            out.assistant_message = std::move(fast->assistant_message);
+            out.completion_ids = std::move(fast->completion_ids);
+            out.text_compact = true;
+            out.as_received = true;
+            return out;
+        }
+    }
+    return validate_upstream_reply(body);
 }
 
 std::string client_json_body(const boost::json::value& doc, std::string_view text, bool text_compact) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "base/json.hpp"
+#include "base/json_compact_tracker.hpp"
 #include "base/json_raw.hpp"
 
 namespace tito::json {
@@ -65,82 +66,6 @@ std::optional<double> fast_exact(std::string_view s) noexcept {
     return negative ? -d : d;
 }
 
-// Whether the text parsed is exactly what append_compact writes for the document, decided from
-// the parse events alone (Boost 1.81's basic_parser hands each string's decoded bytes over once,
-// in disjoint parts, the last through on_string/on_key): the size the events' compact spelling has (structural bytes, quoted
-// keys and strings with append_quoted's escapes, numbers' own text) must equal the text's size.
-// Every other spelling (whitespace, another escape) only adds bytes, so equal sizes mean equal
-// texts once the events themselves are compact: numbers pass json::number_is_compact, no string
-// holds a control character written \u00xx with a hex letter (upper case has the same size), and
-// no object repeats a key (the document keeps one value; keys are compared by hash, a collision
-// only costs the shortcut) nor has more than 64 keys.
-class compact_tracker {
-public:
-    bool on = false;
-    bool ok = true;
-    std::size_t size = 0;
-
-    // Not compact: the verdict is in, tracking stops (a long reply with full-precision floats pays
-    // for its first one only).
-    void fail() {
-        ok = false;
-        on = false;
-    }
-
-    void object_begin() {
-        ++size;
-        marks_.push_back(keys_.size());
-    }
-    void object_end(std::size_t n) {
-        size += 1 + n + (n ? n - 1 : 0);  // '}', a colon per member, commas between
-        keys_.resize(marks_.back());
-        marks_.pop_back();
-    }
-    void array_end(std::size_t n) { size += 2 + (n ? n - 1 : 0); }
-    void key_part(std::string_view s) {
-        text_part(s);
-        for (unsigned char c : s) key_hash_ = (key_hash_ ^ c) * 0x100000001B3ull;
-    }
-    void key(std::string_view s) {
-        key_part(s);
-        size += 2;
-        const std::size_t first = marks_.empty() ? 0 : marks_.back();
-        if (keys_.size() - first >= 64) fail();
-        for (std::size_t i = first; i < keys_.size() && ok; ++i)
-            if (keys_[i] == key_hash_) fail();
-        keys_.push_back(key_hash_);
-        key_hash_ = fnv_basis;
-    }
-    // A string's bytes as append_quoted writes them (json::quoted_length). Only a part that grows
-    // by 5 or more can hold a control character written \u00xx: one with a hex letter could be
-    // spelled in upper case at the same size, so it is not vouched for.
-    void text_part(std::string_view s) {
-        const std::size_t n = json::quoted_length(s) - 2;
-        size += n;
-        if (n - s.size() < 5) return;
-        for (unsigned char c : s)
-            if (c < 0x20 && (c & 0xF) >= 0xA && c != '\n' && c != '\f' && c != '\r') return fail();
-    }
-    void number(std::string_view text) {
-        size += text.size();
-        if (!json::number_is_compact(text)) fail();
-    }
-    // A new document: the key stacks are reused across parses on a thread.
-    void start() {
-        on = true;
-        keys_.clear();
-        marks_.clear();
-    }
-
-private:
-    static constexpr std::uint64_t fnv_basis = 0xCBF29CE484222325ull;
-    std::uint64_t key_hash_ = fnv_basis;
-    static thread_local std::vector<std::uint64_t> keys_;  // hashes of the keys of the open objects
-    static thread_local std::vector<std::size_t> marks_;   // where each open object's keys start
-};
-
-thread_local std::vector<std::uint64_t> compact_tracker::keys_;
-thread_local std::vector<std::size_t> compact_tracker::marks_;
 
 struct handler {
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -211,13 +136,13 @@ struct handler {
         return num;
     }
     bool on_int64(std::int64_t i, sv s, ec&) {
-        if (compact.on) compact.number(number_text(s));
+        if (compact.on) compact.integer(number_text(s));
         num.clear();
         st.push_int64(i);
         return true;
     }
     bool on_uint64(std::uint64_t u, sv s, ec&) {
-        if (compact.on) compact.number(number_text(s));
+        if (compact.on) compact.integer(number_text(s));
         num.clear();
         st.push_uint64(u);
         return true;
@@ -225,16 +150,8 @@ struct handler {
     bool on_double(double d, sv s, ec&) {
         // A whole text is one part (the common case): read in place.
         const std::string_view text = number_text(s);
-        const char* first = text.data();
-        const char* last = text.data() + text.size();
         if (compact.on) compact.number(text);
-        double exact = d;
-        if (auto fast = fast_exact(std::string_view(first, static_cast<std::size_t>(last - first)))) {
-            exact = *fast;
-        } else {
-            auto r = std::from_chars(first, last, exact);
-            if (r.ec != std::errc{}) exact = d;  // out of range: keep Boost's value (inf/0)
-        }
+        const double exact = exact_double(d, text);
         num.clear();
         finite = finite && std::isfinite(exact);
         st.push_double(exact);
@@ -255,6 +172,14 @@ struct handler {
 };
 
 }  // namespace
+
+double exact_double(double parsed, std::string_view text) noexcept {
+    if (auto fast = fast_exact(text)) return *fast;
+    double exact = parsed;
+    auto r = std::from_chars(text.data(), text.data() + text.size(), exact);
+    if (r.ec != std::errc{}) exact = parsed;  // out of range: keep Boost's value (inf/0)
+    return exact;
+}
 
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,
                                boost::json::storage_ptr sp, bool* all_finite, bool* compact) {

@@ -27,6 +27,10 @@ namespace tito::json {
 // false never misleads, true is always right).
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512,
                                boost::json::storage_ptr sp = {}, bool* all_finite = nullptr, bool* compact = nullptr);
+// The correctly rounded value of a JSON number's text, given Boost's reading of it (`parsed`, kept
+// when the text is out of double range): what parse_exact stores for a double.
+double exact_double(double parsed, std::string_view text) noexcept;
+
 // A fresh arena (boost::json::monotonic_resource, first block `initial_bytes`) for one document.
 boost::json::storage_ptr make_arena(std::size_t initial_bytes);
 
