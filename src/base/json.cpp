@@ -340,14 +340,25 @@ namespace {
 // 8-byte store. Built once (2 MB), on first use.
 constexpr std::uint32_t small_id_limit = 1u << 18;
 const std::vector<std::uint64_t>& small_id_digits() {
+    // Built by counting in decimal (a carry at a time), not by converting each value: ~1 ms, not
+    // ~10 ms, on the first id list written.
     static const std::vector<std::uint64_t> table = [] {
         std::vector<std::uint64_t> t(small_id_limit);
+        char d[8] = {'0'};  // the digits of v, zero bytes after them
+        std::size_t n = 1;
         for (std::uint32_t v = 0; v < small_id_limit; ++v) {
-            char d[8];
-            const auto n = static_cast<std::size_t>(write_decimal(d, v) - d);
-            std::uint64_t w = 0;
-            std::memcpy(&w, d, n);
+            std::uint64_t w;
+            std::memcpy(&w, d, 8);
             t[v] = w | (static_cast<std::uint64_t>(n) << 56);
+            std::size_t i = n;
+            while (i > 0 && d[i - 1] == '9') d[--i] = '0';
+            if (i > 0) {
+                ++d[i - 1];
+            } else {
+                std::memmove(d + 1, d, n);
+                d[0] = '1';
+                ++n;
+            }
         }
         return t;
     }();
