@@ -1,8 +1,11 @@
 // Tests for obs/metrics.hpp: histogram buckets, merge, the Prometheus text, and docs/metrics.md
 // listing exactly the metrics of metric_list().
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
+#include <random>
 #include <regex>
 #include <sstream>
 
@@ -69,6 +72,32 @@ TEST(log, text_and_json_lines) {
     EXPECT_NE(json.find(R"("event":"chat_done","session_id":"abc","total_ms":1.250,"status":200,"note":"two words"})"),
               std::string::npos)
         << json;
+}
+
+// Three decimals as fmt's {:.3f} writes them; the last digit may differ only at a rounding half.
+TEST(log, numbers_have_three_decimals) {
+    auto written = [](double v) {
+        const auto text = event{"x"}.add("v", v).render(false);
+        return text.substr(text.find(" v=") + 3);
+    };
+    EXPECT_EQ(written(1.25), "1.250");
+    EXPECT_EQ(written(0.0), "0.000");
+    EXPECT_EQ(written(-0.0), "-0.000");
+    EXPECT_EQ(written(-2.0004), "-2.000");
+    EXPECT_EQ(written(123456.7891), "123456.789");
+    EXPECT_EQ(written(1e13), "10000000000000.000");  // beyond the integer path: fmt
+    std::mt19937_64 rng(7);
+    for (int i = 0; i < 20000; ++i) {
+        const double v = std::ldexp(std::uniform_real_distribution<double>(-1, 1)(rng), static_cast<int>(rng() % 40) - 12);
+        const std::string want = fmt::format("{:.3f}", v);
+        const std::string got = written(v);
+        const double scaled = std::fabs(v * 1000);
+        if (std::fabs(scaled - std::floor(scaled) - 0.5) < 1e-6) {
+            EXPECT_NEAR(std::stod(got), std::stod(want), 0.0011) << v;
+        } else {
+            EXPECT_EQ(got, want) << v;
+        }
+    }
 }
 
 TEST(log, many_fields_long_values_and_the_timestamp) {
