@@ -28,15 +28,15 @@ std::string role_repr(const bj::value& msg) {
 // The render without the appended messages depends only on the renderer, the tools, the kwargs and
 // the dummy assistant (the last stored message's tool_calls): in an RL rollout it is the same for
 // most turns of most sessions. Each thread keeps the latest ones (no locks, bounded), keyed by the
-// compact JSON of those inputs; only for renderers whose output is a function of the inputs.
+// renderer, the thread's number for the tools (renderer::tools_generation: the list itself is
+// several KB of JSON to write per turn) and the compact JSON of the rest; only for renderers whose
+// output is a function of the inputs.
 class without_cache {
 public:
     static constexpr std::size_t max_entries = 128;
 
-    static std::string key(const renderer& r, const bj::value& tools, const bj::object& kwargs, const bj::value& dummy) {
-        std::string k = fmt::format("{}\x1f", r.instance_id());
-        json::append_compact(k, tools);
-        k += '\x1f';
+    static std::string key(const renderer& r, std::uint64_t tools, const bj::object& kwargs, const bj::value& dummy) {
+        std::string k = fmt::format("{}\x1f{}\x1f", r.instance_id(), tools);
         json::append_compact(k, kwargs);
         k += '\x1f';
         json::append_compact(k, dummy);
@@ -96,7 +96,8 @@ result<std::string> rendered_suffix(const renderer& r, const bj::value& last_sto
     std::string rendered;
     const std::string* without = &rendered;
     if (r.deterministic()) {
-        auto k = without_cache::key(r, tools, kwargs, base[1]);
+        TITO_TRY(const std::uint64_t tools_number, renderer::tools_generation(tools));
+        auto k = without_cache::key(r, tools_number, kwargs, base[1]);
         without = without_cache::find(k);
         if (!without) {
             TITO_TRY(rendered, r.render(base, tools, false, kwargs));

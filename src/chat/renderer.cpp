@@ -56,6 +56,7 @@ jinja::value list_from_json(const bj::array& a) {
 struct tools_memo {
     bj::value key;  // a heap copy of the tools it was made from
     bool valid = false;
+    std::uint64_t generation = 0;  // one more on every refill
     std::optional<bj::array> canonical;
     jinja::value value;
 };
@@ -69,10 +70,16 @@ result<const tools_memo*> memoized_tools(const bj::value& tools) {
     memo.canonical = std::move(canonical);
     memo.key = bj::value(tools, bj::storage_ptr{});
     memo.valid = true;
+    ++memo.generation;
     return &memo;
 }
 
 }  // namespace
+
+result<std::uint64_t> renderer::tools_generation(const bj::value& tools) {
+    TITO_TRY(const tools_memo* t, memoized_tools(tools));
+    return t->generation;
+}
 
 bool is_jinja_template_error(const error& e) {
     if (e.code() == errc::template_syntax) return true;
