@@ -204,9 +204,16 @@ public:
         const auto [at, build] = enter();
         if (at != place::other && at != place::entry_lp) return stop(e);
         const std::string_view text = number_text(s);
-        // A compact number is finite (json::number_is_compact); only the message keeps values.
-        compact.number(text);
-        if (build) st_.push_double(json::exact_double(d, text));
+        // The value is read exactly only when needed: for the message, or to write repr of a long
+        // text. A compact text is repr of a finite value (the repr of inf is not a JSON number).
+        double exact = 0;
+        bool have = false;
+        auto value = [&] {
+            if (!have) exact = json::exact_double(d, text), have = true;
+            return exact;
+        };
+        compact.floating(text, value);
+        if (build) st_.push_double(value());
         return left(e);
     }
     bool on_bool(bool b, ec& e) {

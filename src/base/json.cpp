@@ -121,6 +121,10 @@ void append_python_float(std::string& out, double d) {
     out.append(buf, write_python_float(buf, d));
 }
 
+std::string_view python_float(double d, char (&buf)[32]) {
+    return {buf, static_cast<std::size_t>(write_python_float(buf, d) - buf)};
+}
+
 namespace {
 
 // How many bytes json.dumps writes for each byte: 6 for control characters (\u00xx), 2 for the

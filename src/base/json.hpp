@@ -18,6 +18,8 @@ namespace tito::json {
 
 // Python repr of a double. Non-finite values give NaN / Infinity / -Infinity like json.dumps.
 void append_python_float(std::string& out, double d);
+// The same text in `buf` (no allocation), as a view of it.
+std::string_view python_float(double d, char (&buf)[32]);
 // A JSON string literal, quotes included; escapes like json.dumps(ensure_ascii=False).
 void append_quoted(std::string& out, std::string_view s);
 // The size of that literal, quotes included, without writing it.

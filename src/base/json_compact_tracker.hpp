@@ -19,10 +19,11 @@ namespace tito::json {
 
 // Whether the text parsed is exactly what append_compact writes for the document, decided from
 // the parse events alone (Boost 1.81's basic_parser hands each string's decoded bytes over once,
-// in disjoint parts, the last through on_string/on_key): the size the events' compact spelling has (structural bytes, quoted
-// keys and strings with append_quoted's escapes, numbers' own text) must equal the text's size.
-// Every other spelling (whitespace, another escape) only adds bytes, so equal sizes mean equal
-// texts once the events themselves are compact: numbers pass json::number_is_compact, no string
+// in disjoint parts, the last through on_string/on_key): the size the events' compact spelling
+// has (structural bytes, quoted keys and strings with append_quoted's escapes, numbers' own text)
+// must equal the text's size. Every other spelling (whitespace, another escape) only adds bytes,
+// so equal sizes mean equal texts once the events themselves are compact: each number is its own
+// compact spelling (integers: not "-0"; doubles: repr of the value, see floating()), no string
 // holds a control character written \u00xx with a hex letter (upper case has the same size), and
 // no object repeats a key (the document keeps one value; keys are compared by hash, a collision
 // only costs the shortcut) nor has more than 64 keys.
@@ -76,6 +77,16 @@ public:
     void number(std::string_view text) {
         size += text.size();
         if (!json::number_is_compact(text)) fail();
+    }
+    // A double: compact when its text is repr of its value. Short fixed-notation texts are judged
+    // by json::number_is_compact; others (16-17 digits, exponents: what full-precision logprobs
+    // look like) by writing repr of the value, which `exact()` gives (the correctly rounded double).
+    template <class Exact>
+    void floating(std::string_view text, Exact&& exact) {
+        size += text.size();
+        if (json::number_is_compact(text)) return;
+        char buf[32];
+        if (json::python_float(exact(), buf) != text) fail();
     }
     // The text of a number read as an int64 or uint64: JSON's grammar leaves one spelling per
     // integer, its decimal digits, except "-0" (Python reads the integer 0, written "0").

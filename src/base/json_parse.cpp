@@ -150,8 +150,8 @@ struct handler {
     bool on_double(double d, sv s, ec&) {
         // A whole text is one part (the common case): read in place.
         const std::string_view text = number_text(s);
-        if (compact.on) compact.number(text);
         const double exact = exact_double(d, text);
+        if (compact.on) compact.floating(text, [exact] { return exact; });
         num.clear();
         finite = finite && std::isfinite(exact);
         st.push_double(exact);

@@ -23,7 +23,7 @@ namespace tito::json {
 // copy it (value(v, storage_ptr{})) to keep it beyond the document.
 // `all_finite`, when given, is set to whether every number read is finite (text such as 1e999
 // reads as infinity). `compact`, when given, is set to whether `text` is exactly what
-// append_compact writes for the result (decided conservatively, by json_raw's rules for numbers:
+// append_compact writes for the result (decided conservatively, see json_compact_tracker.hpp:
 // false never misleads, true is always right).
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth = 512,
                                boost::json::storage_ptr sp = {}, bool* all_finite = nullptr, bool* compact = nullptr);

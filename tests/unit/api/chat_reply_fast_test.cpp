@@ -40,6 +40,14 @@ const std::string stub_reply =
 
 TEST(chat_reply_fast, reads_the_stub_reply_as_the_full_validator_does) {
     ASSERT_TRUE(agrees(stub_reply));
+    // Full-precision logprobs (float32 values in repr: 16-17 digits, exponents) are compact too.
+    std::string full = stub_reply;
+    full.replace(full.find("-0.015625"), 9, "-1.1920928955078125e-07");
+    full.replace(full.find("-0.140625"), 9, "-0.6931471824645996");
+    ASSERT_TRUE(agrees(full));
+    auto v = validate_upstream_reply(full);
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->text_compact);
     auto fast = read_reply_fast(stub_reply);
     EXPECT_EQ(fast->completion_ids, (chat::token_ids{151667, 198, 785}));
     EXPECT_EQ(json::compact(fast->assistant_message),
@@ -72,6 +80,7 @@ TEST(chat_reply_fast, leaves_every_other_reply_to_the_full_validator) {
         with(R"("id":"chatcmpl)", R"( "id":"chatcmpl)"),                                       // whitespace
         with("-0.015625", "-1.5625e-2"),                                                        // not repr
         with("-0.015625", "-0.0156250"),                                                        // not repr
+        with("-0.015625", "-1.1920928955078125e-7"),                                            // not repr
         with("[0,785]", "[-0,785]"),                                                             // -0 is the integer 0
         with(R"("e2e_latency":0.0)", R"("e2e_latency":1e999)"),                                // not finite
         with(R"("content":"")", R"("content":"\u00e9")"),                                      // not ensure_ascii=False
@@ -150,12 +159,15 @@ private:
         for (int n = pick(10); n > 0; --n) s += pool[pick(pick(40) ? 13 : 16)];
         return s + "\"";
     }
-    // The first 10 are repr's spellings; the rest are not, or are beyond what the fast reader takes.
+    // The first 14 are repr's spellings (the last four long: full-precision logprobs); the rest
+    // are not, or are beyond what the fast reader takes.
     std::string number() {
         static const char* const pool[] = {"0.5", "-0.015625", "1.0", "-0.0", "0.0", "-12.0", "0.0001", "7", "-3",
-                                           "9223372036854775808", "1e5", "2.50", "1E-7", "3.0e+2", "1e-05",
-                                           "123456789012345678901", "-0", "1e999", "-1.2345678901234567e-05"};
-        return pool[pick(pick(60) ? 10 : 19)];
+                                           "9223372036854775808", "-0.6931471824645996", "0.30000000000000004",
+                                           "-1.1920928955078125e-07", "1e+16", "1e5", "2.50", "1E-7", "3.0e+2",
+                                           "-1.1920928955078125e-7", "0.3000000000000000444", "-0.69314718246459960",
+                                           "123456789012345678901", "-0", "1e999"};
+        return pool[pick(pick(60) ? 14 : 24)];
     }
     std::string message() {
         if (rare()) return pick(2) ? "null" : "[]";
