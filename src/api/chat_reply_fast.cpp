@@ -204,16 +204,15 @@ public:
         const auto [at, build] = enter();
         if (at != place::other && at != place::entry_lp) return stop(e);
         const std::string_view text = number_text(s);
-        // The value is read exactly only when needed: for the message, or to write repr of a long
-        // text. A compact text is repr of a finite value (the repr of inf is not a JSON number).
-        double exact = 0;
-        bool have = false;
-        auto value = [&] {
-            if (!have) exact = json::exact_double(d, text), have = true;
-            return exact;
-        };
-        compact.floating(text, value);
-        if (build) st_.push_double(value());
+        // A compact text is repr of a finite value (repr of inf is not a JSON number). Only the
+        // message keeps values.
+        if (build) {
+            const auto r = json::read_double(d, text);
+            compact.floating(text, r.is_repr);
+            st_.push_double(r.value);
+        } else {
+            compact.floating(text, json::is_repr(d, text));
+        }
         return left(e);
     }
     bool on_bool(bool b, ec& e) {

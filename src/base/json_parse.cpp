@@ -150,8 +150,14 @@ struct handler {
     bool on_double(double d, sv s, ec&) {
         // A whole text is one part (the common case): read in place.
         const std::string_view text = number_text(s);
-        const double exact = exact_double(d, text);
-        if (compact.on) compact.floating(text, [exact] { return exact; });
+        double exact;
+        if (compact.on) {
+            const auto r = read_double(d, text);
+            compact.floating(text, r.is_repr);
+            exact = r.value;
+        } else {
+            exact = exact_double(d, text);
+        }
         num.clear();
         finite = finite && std::isfinite(exact);
         st.push_double(exact);
@@ -179,6 +185,28 @@ double exact_double(double parsed, std::string_view text) noexcept {
     auto r = std::from_chars(text.data(), text.data() + text.size(), exact);
     if (r.ec != std::errc{}) exact = parsed;  // out of range: keep Boost's value (inf/0)
     return exact;
+}
+
+namespace {
+// Texts this long or shorter are first judged by their spelling (number_is_compact, cheaper than
+// writing repr); longer ones rarely pass it (at most 15 significant digits).
+constexpr std::size_t short_number = 17;
+}  // namespace
+
+exact_reading read_double(double parsed, std::string_view text) noexcept {
+    if (text.size() <= short_number && number_is_compact(text)) return {exact_double(parsed, text), true};
+    char buf[32];
+    if (python_float(parsed, buf) == text) return {parsed, true};
+    const double exact = exact_double(parsed, text);
+    return {exact, exact != parsed && python_float(exact, buf) == text};
+}
+
+bool is_repr(double parsed, std::string_view text) noexcept {
+    if (text.size() <= short_number && number_is_compact(text)) return true;
+    char buf[32];
+    if (python_float(parsed, buf) == text) return true;
+    const double exact = exact_double(parsed, text);
+    return exact != parsed && python_float(exact, buf) == text;
 }
 
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,

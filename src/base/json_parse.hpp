@@ -31,6 +31,19 @@ boost::json::value parse_exact(std::string_view text, boost::system::error_code&
 // when the text is out of double range): what parse_exact stores for a double.
 double exact_double(double parsed, std::string_view text) noexcept;
 
+// The same value, and whether `text` is its repr (the spelling append_compact writes). Short
+// fixed-notation texts are judged by their spelling (json::number_is_compact); for the others
+// Boost's reading is tried first: when repr(parsed) is the text, parsed is the correctly rounded
+// value (repr round-trips), so a long text in Python's spelling (a full-precision logprob) is not
+// read a second time.
+struct exact_reading {
+    double value;
+    bool is_repr;
+};
+exact_reading read_double(double parsed, std::string_view text) noexcept;
+// read_double's verdict alone (the value is not needed: nothing keeps it).
+bool is_repr(double parsed, std::string_view text) noexcept;
+
 // A fresh arena (boost::json::monotonic_resource, first block `initial_bytes`) for one document.
 boost::json::storage_ptr make_arena(std::size_t initial_bytes);
 
