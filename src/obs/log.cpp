@@ -227,10 +227,11 @@ event& event::add(std::string_view key, std::uint64_t value) {
 }
 event& event::add(std::string_view key, double value) {
     char buf[64];
-    // Three decimals. Values below 2^53 / 1000 in magnitude (durations, sizes) are written from
-    // round(value * 1000), a tenth of the cost of fmt's {:.3f}; the two can differ in the last
-    // digit only where value * 1000 rounds to a half (halves go away from zero). Others: fmt.
-    if (std::fabs(value) < 9e12) {
+    // Three decimals. Values below 1e9 in magnitude (durations, sizes) are written from
+    // round(value * 1000), a tenth of the cost of fmt's {:.3f}: the product is then exact to
+    // 2^-12, so the two can differ in the last digit only within that of a half (halves go away
+    // from zero). Larger values (a coarser product would move the digit): fmt.
+    if (std::fabs(value) < 1e9) {
         const auto thousandths = static_cast<std::int64_t>(std::round(value * 1000.0));
         const std::uint64_t magnitude = static_cast<std::uint64_t>(thousandths < 0 ? -thousandths : thousandths);
         char* p = buf;
