@@ -125,6 +125,88 @@ std::string_view python_float(double d, char (&buf)[32]) {
     return {buf, static_cast<std::size_t>(write_python_float(buf, d) - buf)};
 }
 
+bool is_python_float(std::string_view text, double d) {
+    // write_python_float's layout, read instead of written: the text's characters are checked in
+    // order against it, its digits gathered into one integer and compared with the significand.
+    if (!std::isfinite(d)) return false;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = std::signbit(d);
+    if (negative) {
+        if (p == end || *p != '-') return false;
+        ++p;
+    }
+    if (d == 0) return std::string_view(p, static_cast<std::size_t>(end - p)) == "0.0";
+    const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
+    std::uint64_t sig = dec.significand;
+    int e10 = dec.exponent;
+    while (sig % 10 == 0) {
+        sig /= 10;
+        ++e10;
+    }
+    static constexpr std::uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                              10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                              100000000000ull, 1000000000000ull, 10000000000000ull,
+                                              100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                              100000000000000000ull, 1000000000000000000ull,
+                                              10000000000000000000ull};
+    const int t = static_cast<int>((std::bit_width(sig) * 1233) >> 12);
+    const int n = t + 1 - (sig < pow10[t] ? 1 : 0);  // the significand's digits
+    const int exp = e10 + n - 1;
+    std::uint64_t got = 0;
+    // k digits into `got`, eight at a time while eight remain (the SWAR digit test and combine
+    // of fast_float's parse_eight_digits).
+    auto digits = [&](int k) {
+        if (end - p < k) return false;
+        for (; k >= 8; k -= 8, p += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            if (((w + 0x4646464646464646ull) | (w - 0x3030303030303030ull)) & 0x8080808080808080ull) return false;
+            w = ((w & 0x0F0F0F0F0F0F0F0Full) * 2561) >> 8;                  // pairs: 10 * first + second
+            w = ((w & 0x00FF00FF00FF00FFull) * 6553601) >> 16;              // quads: 100 * pair + pair
+            w = ((w & 0x0000FFFF0000FFFFull) * 42949672960001ull) >> 32;    // 10000 * quad + quad
+            got = got * 100000000 + (w & 0xFFFFFFFFull);
+        }
+        for (; k > 0; --k, ++p) {
+            const unsigned c = static_cast<unsigned char>(*p) - '0';
+            if (c > 9) return false;
+            got = got * 10 + c;
+        }
+        return true;
+    };
+    auto lit = [&](char c) {
+        if (p == end || *p != c) return false;
+        ++p;
+        return true;
+    };
+    if (exp >= -4 && exp < 16) {
+        if (exp < 0) {
+            if (!lit('0') || !lit('.')) return false;
+            for (int z = -1; z > exp; --z)
+                if (!lit('0')) return false;
+            if (!digits(n)) return false;
+        } else {
+            const int whole = exp + 1;
+            if (n <= whole) {
+                if (!digits(n)) return false;
+                for (int i = n; i < whole; ++i)
+                    if (!lit('0')) return false;
+                if (!lit('.') || !lit('0')) return false;
+            } else if (!digits(whole) || !lit('.') || !digits(n - whole)) {
+                return false;
+            }
+        }
+    } else {
+        if (!digits(1)) return false;
+        if (n > 1 && (!lit('.') || !digits(n - 1))) return false;
+        if (!lit('e') || !lit(exp < 0 ? '-' : '+')) return false;
+        const int a = exp < 0 ? -exp : exp;
+        if (a >= 100 && !lit(static_cast<char>('0' + a / 100))) return false;
+        if (!lit(static_cast<char>('0' + a / 10 % 10)) || !lit(static_cast<char>('0' + a % 10))) return false;
+    }
+    return p == end && got == sig;
+}
+
 namespace {
 
 // How many bytes json.dumps writes for each byte: 6 for control characters (\u00xx), 2 for the

@@ -20,6 +20,8 @@ namespace tito::json {
 void append_python_float(std::string& out, double d);
 // The same text in `buf` (no allocation), as a view of it.
 std::string_view python_float(double d, char (&buf)[32]);
+// True when `text` is exactly that text for d (read, not written: no digits are produced).
+bool is_python_float(std::string_view text, double d);
 // A JSON string literal, quotes included; escapes like json.dumps(ensure_ascii=False).
 void append_quoted(std::string& out, std::string_view s);
 // The size of that literal, quotes included, without writing it.

@@ -195,18 +195,16 @@ constexpr std::size_t short_number = 17;
 
 exact_reading read_double(double parsed, std::string_view text) noexcept {
     if (text.size() <= short_number && number_is_compact(text)) return {exact_double(parsed, text), true};
-    char buf[32];
-    if (python_float(parsed, buf) == text) return {parsed, true};
+    if (is_python_float(text, parsed)) return {parsed, true};
     const double exact = exact_double(parsed, text);
-    return {exact, exact != parsed && python_float(exact, buf) == text};
+    return {exact, exact != parsed && is_python_float(text, exact)};
 }
 
 bool is_repr(double parsed, std::string_view text) noexcept {
     if (text.size() <= short_number && number_is_compact(text)) return true;
-    char buf[32];
-    if (python_float(parsed, buf) == text) return true;
+    if (is_python_float(text, parsed)) return true;
     const double exact = exact_double(parsed, text);
-    return exact != parsed && python_float(exact, buf) == text;
+    return exact != parsed && is_python_float(text, exact);
 }
 
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,

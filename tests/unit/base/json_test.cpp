@@ -366,3 +366,47 @@ TEST(json_parse, key_order_duplicates_and_errors) {
 }
 
 }  // namespace
+
+// is_python_float reads the layout write_python_float writes: on every kind of double and on
+// texts that are its repr, a neighbour's, or another spelling of it, the two agree.
+TEST(json, is_python_float_agrees_with_the_writer) {
+    std::mt19937_64 rng(20261127);
+    std::size_t yes = 0;
+    auto check = [&](const std::string& text, double d) {
+        char buf[32];
+        const bool want = tito::json::python_float(d, buf) == text;
+        yes += want;
+        EXPECT_EQ(tito::json::is_python_float(text, d), want) << text << " vs " << tito::json::python_float(d, buf);
+    };
+    for (int i = 0; i < 100000; ++i) {
+        double d = 0;
+        switch (i % 6) {
+            case 0: {  // any finite bit pattern
+                const std::uint64_t bits = rng();
+                std::memcpy(&d, &bits, 8);
+                if (!std::isfinite(d)) d = 1.5;
+                break;
+            }
+            case 1: d = -static_cast<double>(static_cast<float>(static_cast<double>(rng() % 10000000) / 1e6)); break;  // float32 logprobs
+            case 2: d = static_cast<double>(static_cast<std::int64_t>(rng() % 2000001) - 1000000); break;               // integers
+            case 3: d = static_cast<double>(rng() % 1000) * std::pow(10.0, static_cast<int>(rng() % 44) - 22); break;  // round decimals
+            case 4: d = std::ldexp(static_cast<double>(rng() % 1000), -1074 + static_cast<int>(rng() % 60)); break;  // subnormals
+            default: d = (rng() % 2 ? 1.0 : -1.0) * (rng() % 3 == 0 ? 0.0 : std::pow(10.0, static_cast<int>(rng() % 40) - 20));
+        }
+        char buf[32];
+        const std::string repr(tito::json::python_float(d, buf));
+        check(repr, d);
+        check(repr, std::nextafter(d, 1e308));
+        check(repr, std::nextafter(d, -1e308));
+        check(repr + "0", d);
+        check(fmt::format("{}", d), d);
+        check(fmt::format("{:.17g}", d), d);
+        check(fmt::format("{:e}", d), d);
+        std::string upper = repr;
+        for (char& c : upper) c = c == 'e' ? 'E' : c;
+        check(upper, d);
+        if (repr.size() > 2) check(repr.substr(0, repr.size() - 1), d);
+        if (::testing::Test::HasFailure()) break;
+    }
+    EXPECT_GT(yes, 100000u);  // every repr, and the spellings that happen to equal it
+}
