@@ -138,7 +138,7 @@ std::unique_ptr<writer> g_writer;
 std::atomic<writer*> g_active{nullptr};
 
 // "2026-11-27T05:50:01.123Z"; the part up to the seconds is formatted once per second per thread.
-std::string now_iso() {
+void append_now_iso(std::string& out) {
     const auto now = std::chrono::system_clock::now();
     const auto t = std::chrono::system_clock::to_time_t(now);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
@@ -150,13 +150,12 @@ std::string now_iso() {
         std::strftime(seconds, sizeof seconds, "%Y-%m-%dT%H:%M:%S", &tm);
         cached_second = t;
     }
-    std::string out(seconds);
+    out += seconds;
     out += '.';
     out += static_cast<char>('0' + ms / 100);
     out += static_cast<char>('0' + ms / 10 % 10);
     out += static_cast<char>('0' + ms % 10);
     out += 'Z';
-    return out;
 }
 }  // namespace
 
@@ -197,16 +196,16 @@ std::uint64_t dropped_lines() {
 }
 std::uint64_t emitted_lines() { return g_emitted.load(std::memory_order_relaxed); }
 
-event::event(std::string_view name, std::string_view level) : name_(name), level_(level) {
-    fields_.reserve(20);
-    bytes_.reserve(512);
-}
+event::event(std::string_view name, std::string_view level) : name_(name), level_(level) {}
+
+std::string_view event::bytes() const { return {bytes_.data(), bytes_.size()}; }
+void event::append_bytes(std::string_view s) { bytes_.insert(bytes_.end(), s.begin(), s.end()); }
 
 event& event::push(std::string_view key, std::size_t value_start, bool quoted) {
     // The value was appended at value_start; the key follows it.
     const auto value_len = bytes_.size() - value_start;
     const auto key_start = bytes_.size();
-    bytes_.append(key);
+    append_bytes(key);
     fields_.push_back({static_cast<std::uint32_t>(key_start), static_cast<std::uint32_t>(key.size()),
                        static_cast<std::uint32_t>(value_start), static_cast<std::uint32_t>(value_len), quoted});
     return *this;
@@ -214,7 +213,7 @@ event& event::push(std::string_view key, std::size_t value_start, bool quoted) {
 
 event& event::add(std::string_view key, std::string_view value) {
     const auto start = bytes_.size();
-    bytes_.append(value);
+    append_bytes(value);
     return push(key, start, true);
 }
 event& event::add(std::string_view key, std::int64_t value) {
@@ -251,51 +250,60 @@ event& event::add(std::string_view key, double value) {
 
 event& event::push_number(std::string_view key, std::string_view text) {
     const auto start = bytes_.size();
-    bytes_.append(text);
+    append_bytes(text);
     return push(key, start, false);
 }
 
 std::string event::render(bool json) const {
     std::string out;
-    out.reserve(256);
+    render_to(out, json);
+    return out;
+}
+
+void event::render_to(std::string& out, bool json) const {
+    out.reserve(out.size() + 256);
+    const std::string_view b = bytes();
     if (json) {
-        out += "{\"ts\":\"" + now_iso() + "\",\"level\":";
+        out += "{\"ts\":\"";
+        append_now_iso(out);
+        out += "\",\"level\":";
         json::append_quoted(out, level_);
         out += ",\"event\":";
         json::append_quoted(out, name_);
         for (const auto& f : fields_) {
             out += ',';
-            json::append_quoted(out, std::string_view(bytes_).substr(f.key, f.key_len));
+            json::append_quoted(out, b.substr(f.key, f.key_len));
             out += ':';
-            const auto value = std::string_view(bytes_).substr(f.value, f.value_len);
+            const auto value = b.substr(f.value, f.value_len);
             if (f.quoted) json::append_quoted(out, value);
             else out += value;
         }
         out += '}';
-        return out;
+        return;
     }
     out += "ts=";
-    out += now_iso();
+    append_now_iso(out);
     out += " level=";
     out += level_;
     out += " event=";
     out += name_;
     for (const auto& f : fields_) {
         out += ' ';
-        out += std::string_view(bytes_).substr(f.key, f.key_len);
+        out += b.substr(f.key, f.key_len);
         out += '=';
-        const auto value = std::string_view(bytes_).substr(f.value, f.value_len);
+        const auto value = b.substr(f.value, f.value_len);
         const bool needs_quotes = f.quoted && (value.empty() || value.find_first_of(" =\"\n\t") != std::string_view::npos);
         if (needs_quotes) json::append_quoted(out, value);
         else out += value;
     }
-    return out;
 }
 
 void emit(const event& e) {
     if (!enabled(e.level())) return;
     g_emitted.fetch_add(1, std::memory_order_relaxed);
-    auto line = e.render(g_json.load(std::memory_order_relaxed));
+    thread_local std::string line;  // reused: a line costs no allocation once the buffer has grown
+    line.clear();
+    e.render_to(line, g_json.load(std::memory_order_relaxed));
     if (auto* w = g_active.load(std::memory_order_acquire)) w->append(line, e.level() != "info");
     else fmt::print(stderr, "{}\n", line);
 }

@@ -11,6 +11,8 @@
 //   obs::emit(e);
 #pragma once
 
+#include <boost/container/small_vector.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -49,20 +51,23 @@ public:
     const std::string& level() const { return level_; }
     // Renders the line in the configured format (without trailing newline).
     std::string render(bool json) const;
+    void render_to(std::string& out, bool json) const;  // appended to `out`
 
 private:
-    // Keys and values live back to back in one buffer (a line costs two allocations, not two per
-    // field); a field is its offsets into it.
+    // Keys and values live back to back in one buffer, a field is its offsets into it; both
+    // buffers start inside the event (a usual line allocates nothing).
     struct field {
         std::uint32_t key, key_len, value, value_len;
         bool quoted;  // string (quoted in JSON; quoted in text only when it contains spaces or '=')
     };
     event& push(std::string_view key, std::size_t value_start, bool quoted);
     event& push_number(std::string_view key, std::string_view text);  // an unquoted value
+    std::string_view bytes() const;
+    void append_bytes(std::string_view s);
     std::string name_;
     std::string level_;
-    std::string bytes_;
-    std::vector<field> fields_;
+    boost::container::small_vector<char, 384> bytes_;
+    boost::container::small_vector<field, 16> fields_;
 };
 
 void emit(const event& e);
