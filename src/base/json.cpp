@@ -128,7 +128,11 @@ std::string_view python_float(double d, char (&buf)[32]) {
 bool is_python_float(std::string_view text, double d) {
     // write_python_float's layout, read instead of written: the text's characters are checked in
     // order against it, its digits gathered into one integer and compared with the significand.
-    if (!std::isfinite(d)) return false;
+    if (!std::isfinite(d)) {  // NaN, Infinity, -Infinity
+        char buf[32];
+        return python_float(d, buf) == text;
+    }
+    static_assert(std::endian::native == std::endian::little, "the eight-digit read assumes little-endian words");
     const char* p = text.data();
     const char* const end = p + text.size();
     const bool negative = std::signbit(d);

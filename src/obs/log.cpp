@@ -306,6 +306,7 @@ void emit(const event& e) {
     e.render_to(line, g_json.load(std::memory_order_relaxed));
     if (auto* w = g_active.load(std::memory_order_acquire)) w->append(line, e.level() != "info");
     else fmt::print(stderr, "{}\n", line);
+    if (line.capacity() > 64 * 1024) std::string().swap(line);  // an outsized line's room is not kept
 }
 
 }  // namespace tito::obs

@@ -409,4 +409,7 @@ TEST(json, is_python_float_agrees_with_the_writer) {
         if (::testing::Test::HasFailure()) break;
     }
     EXPECT_GT(yes, 100000u);  // every repr, and the spellings that happen to equal it
+    for (double d : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+                     -std::numeric_limits<double>::infinity()})
+        for (const char* text : {"NaN", "Infinity", "-Infinity", "nan", "inf", "1e999"}) check(text, d);
 }
