@@ -14,14 +14,21 @@ namespace tito::json {
 
 namespace {
 
-// The decimal digits of v at p (at most 20 bytes), two at a time from the back; returns the end.
-char* write_decimal(char* p, std::uint64_t v) {
+// The number of decimal digits of v (at least 1): t = floor(bit_width * log10(2)) is
+// floor(log10(v)) or one more.
+int decimal_digits(std::uint64_t v) {
     static constexpr std::uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
                                               10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
                                               100000000000ull, 1000000000000ull, 10000000000000ull,
                                               100000000000000ull, 1000000000000000ull, 10000000000000000ull,
                                               100000000000000000ull, 1000000000000000000ull,
                                               10000000000000000000ull};
+    const int t = static_cast<int>((std::bit_width(v | 1) * 1233) >> 12);
+    return t + 1 - (v < pow10[t] ? 1 : 0);
+}
+
+// The decimal digits of v at p (at most 20 bytes), two at a time from the back; returns the end.
+char* write_decimal(char* p, std::uint64_t v) {
     static constexpr char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
@@ -30,9 +37,7 @@ char* write_decimal(char* p, std::uint64_t v) {
         *p = static_cast<char>('0' + v);
         return p + 1;
     }
-    // Digit count: t = floor(bit_width * log10(2)) is floor(log10(v)) or one more.
-    const int t = static_cast<int>((std::bit_width(v) * 1233) >> 12);
-    char* const end = p + t + 1 - (v < pow10[t] ? 1 : 0);
+    char* const end = p + decimal_digits(v);
     char* q = end;
     while (v >= 100) {
         q -= 2;
@@ -48,6 +53,26 @@ char* write_decimal(char* p, std::uint64_t v) {
     return end;
 }
 
+// The shortest round-trip digits of a finite positive d (Dragonbox, the algorithm behind fmt's
+// "{}"; fmt exports it as detail::dragonbox::to_decimal): d = sig * 10^e10 with no trailing zero
+// in sig (at most 17 digits, n of them); exp is the exponent of scientific notation.
+struct shortest_decimal {
+    std::uint64_t sig;
+    int n;
+    int exp;
+};
+shortest_decimal shortest_digits(double d) {
+    const auto dec = fmt::detail::dragonbox::to_decimal(d);
+    std::uint64_t sig = dec.significand;
+    int e10 = dec.exponent;
+    while (sig % 10 == 0) {
+        sig /= 10;
+        ++e10;
+    }
+    const int n = decimal_digits(sig);
+    return {sig, n, e10 + n - 1};
+}
+
 // Python repr of d at p (at most 24 bytes); returns the end.
 char* write_python_float(char* p, double d) {
     if (std::isnan(d)) {
@@ -59,8 +84,7 @@ char* write_python_float(char* p, double d) {
         std::memcpy(p, t.data(), t.size());
         return p + t.size();
     }
-    // The shortest round-trip digits (Dragonbox, the algorithm behind fmt's "{}"; fmt exports it
-    // as detail::dragonbox::to_decimal), laid out the way Python's repr does: fixed notation for
+    // The shortest round-trip digits laid out the way Python's repr does: fixed notation for
     // decimal exponents -4..15 (with ".0" when there is no fraction), scientific otherwise with a
     // signed exponent of at least two digits. (std::to_chars costs ~4x more here.)
     const bool negative = std::signbit(d);
@@ -69,17 +93,9 @@ char* write_python_float(char* p, double d) {
     std::size_t n = 1;
     int exp = 0;
     if (d != 0) {
-        n = 0;
-        const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
-        // The significand without trailing zeros (at most 17 digits).
-        std::uint64_t sig = dec.significand;
-        int e10 = dec.exponent;
-        while (sig % 10 == 0) {
-            sig /= 10;
-            ++e10;
-        }
-        n = static_cast<std::size_t>(write_decimal(digits, sig) - digits);
-        exp = e10 + static_cast<int>(n) - 1;
+        const auto s = shortest_digits(negative ? -d : d);
+        n = static_cast<std::size_t>(write_decimal(digits, s.sig) - digits);
+        exp = s.exp;
     }
     if (negative) *p++ = '-';
     if (exp >= -4 && exp < 16) {
@@ -141,22 +157,7 @@ bool is_python_float(std::string_view text, double d) {
         ++p;
     }
     if (d == 0) return std::string_view(p, static_cast<std::size_t>(end - p)) == "0.0";
-    const auto dec = fmt::detail::dragonbox::to_decimal(negative ? -d : d);
-    std::uint64_t sig = dec.significand;
-    int e10 = dec.exponent;
-    while (sig % 10 == 0) {
-        sig /= 10;
-        ++e10;
-    }
-    static constexpr std::uint64_t pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                              10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                              100000000000ull, 1000000000000ull, 10000000000000ull,
-                                              100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-                                              100000000000000000ull, 1000000000000000000ull,
-                                              10000000000000000000ull};
-    const int t = static_cast<int>((std::bit_width(sig) * 1233) >> 12);
-    const int n = t + 1 - (sig < pow10[t] ? 1 : 0);  // the significand's digits
-    const int exp = e10 + n - 1;
+    const auto [sig, n, exp] = shortest_digits(negative ? -d : d);
     std::uint64_t got = 0;
     // k digits into `got`, eight at a time while eight remain (the SWAR digit test and combine
     // of fast_float's parse_eight_digits).

@@ -9,10 +9,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "base/json.hpp"
 #include "base/json_compact_tracker.hpp"
@@ -65,7 +63,6 @@ std::optional<double> fast_exact(std::string_view s) noexcept {
     d = exp10 < 0 ? d / pow10[-exp10] : d * pow10[exp10];
     return negative ? -d : d;
 }
-
 
 struct handler {
     static constexpr std::size_t max_object_size = std::size_t(-1);
@@ -188,24 +185,26 @@ double exact_double(double parsed, std::string_view text) noexcept {
 }
 
 namespace {
-// Texts this long or shorter are first judged by their spelling (number_is_compact, cheaper than
-// writing repr); longer ones rarely pass it (at most 15 significant digits).
-constexpr std::size_t short_number = 17;
-}  // namespace
 
-exact_reading read_double(double parsed, std::string_view text) noexcept {
-    if (text.size() <= short_number && number_is_compact(text)) return {exact_double(parsed, text), true};
+// Texts this long or shorter are first judged by their spelling (number_is_compact, cheaper than
+// reading repr's layout); longer ones rarely pass it (at most 15 significant digits).
+constexpr std::size_t short_number = 17;
+
+// read_double; with `need_value` false a text vouched for by its spelling is not read (the value
+// returned is then Boost's).
+exact_reading read(double parsed, std::string_view text, bool need_value) noexcept {
+    if (text.size() <= short_number && number_is_compact(text))
+        return {need_value ? exact_double(parsed, text) : parsed, true};
     if (is_python_float(text, parsed)) return {parsed, true};
     const double exact = exact_double(parsed, text);
     return {exact, exact != parsed && is_python_float(text, exact)};
 }
 
-bool is_repr(double parsed, std::string_view text) noexcept {
-    if (text.size() <= short_number && number_is_compact(text)) return true;
-    if (is_python_float(text, parsed)) return true;
-    const double exact = exact_double(parsed, text);
-    return exact != parsed && is_python_float(text, exact);
-}
+}  // namespace
+
+exact_reading read_double(double parsed, std::string_view text) noexcept { return read(parsed, text, true); }
+
+bool is_repr(double parsed, std::string_view text) noexcept { return read(parsed, text, false).is_repr; }
 
 boost::json::value parse_exact(std::string_view text, boost::system::error_code& ec, std::size_t max_depth,
                                boost::json::storage_ptr sp, bool* all_finite, bool* compact) {
