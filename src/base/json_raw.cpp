@@ -24,7 +24,7 @@ public:
     void skip_ws(bool counts) {
         const char* start = p_;
         while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-        if (counts && p_ != start) not_compact();
+        if (counts && p_ != start) compact = false;
     }
 
     bool at(char c) const { return p_ < end_ && *p_ == c; }
@@ -80,7 +80,6 @@ public:
     }
 
 private:
-    void not_compact() { compact = false; }
     std::string_view fail_sv() {
         ok_ = false;
         p_ = end_;
@@ -93,7 +92,7 @@ private:
         if (end_ - p_ < 2) return false;
         switch (p_[1]) {
             case '"': case '\\': case 'n': case 'r': case 't': case 'b': case 'f': p_ += 2; return true;
-            case '/': p_ += 2; not_compact(); return true;
+            case '/': p_ += 2; compact = false; return true;
             case 'u': {
                 if (end_ - p_ < 6) return false;
                 int v = 0;
@@ -107,7 +106,7 @@ private:
                 const bool lower = hex_digit(p_[5]) < 10 || (p_[5] >= 'a' && p_[5] <= 'f');
                 const bool short_form = v == '\b' || v == '\t' || v == '\n' || v == '\f' || v == '\r';
                 p_ += 6;
-                if (v >= 0x20 || short_form || !lower) not_compact();
+                if (v >= 0x20 || short_form || !lower) compact = false;
                 return true;
             }
             default: return false;
@@ -133,7 +132,7 @@ private:
         if (p < end_ && (*p == 'e' || *p == 'E'))
             for (++p; p < end_ && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-');) ++p;
         p_ = p;
-        if (!number_is_compact(std::string_view(start, static_cast<std::size_t>(p - start)))) not_compact();
+        if (!number_is_compact(std::string_view(start, static_cast<std::size_t>(p - start)))) compact = false;
     }
 
     // A container one level deeper; past max_depth (parse_exact's limit) the scan fails instead
@@ -165,7 +164,6 @@ private:
         }
     }
 
-
     void object() {
         ++p_;
         const std::size_t first_key = keys_.size();
@@ -181,12 +179,10 @@ private:
             // is quadratic, so an object with more than max_checked_keys keys is simply not
             // marked: its member is re-serialized, and a huge object costs a linear scan.
             if (++count > max_checked_keys) {
-                not_compact();
-                if (!ok_) return;
+                compact = false;
             } else {
                 for (std::size_t i = first_key; i < keys_.size() && compact; ++i)
-                    if (keys_[i] == key) not_compact();
-                if (!ok_) return;
+                    if (keys_[i] == key) compact = false;
                 keys_.push_back(key);
             }
             skip_ws(true);

@@ -8,9 +8,8 @@
 // append_quoted itself writes (\" \\ \n \r \t \b \f and lowercase \u00xx for the other control
 // characters). Anything else (an exponent, "0.50", "\/", "\u00e9", pretty-printing, an object of
 // more than 64 keys, where the duplicate check would turn quadratic) leaves the member unmarked:
-// re-serialize it. The scan is
-// linear in the text, and nesting deeper than 512 (parse_exact's limit) fails the split rather
-// than the stack.
+// re-serialize it. The scan is linear in the text, and nesting deeper than 512 (parse_exact's
+// limit) fails the split rather than the stack.
 // A known opening of one member's array can be skipped: when the value of top-level key
 // `skip.key` starts with `skip.text` ("[v0,...,vk", the opening bracket and the first elements of
 // an array whose text an earlier body already had, compact) followed by a comma, the scan jumps
@@ -51,6 +50,5 @@ bool split_members(std::string_view text, std::vector<raw_member>& out, const kn
 // reads from it, by the rules above (integers of at most 18 digits but "-0", floats as repr
 // writes them in fixed notation with at most 15 significant digits).
 bool number_is_compact(std::string_view number_text);
-
 
 }  // namespace tito::json
