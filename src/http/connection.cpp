@@ -5,11 +5,9 @@
 // Every malformed or oversized request gets a JSON error and the connection closes; the server
 // keeps serving.
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -42,8 +40,8 @@ namespace detail {
 // condition variable, the Beast task_group idiom in 1.81); complete() hands the response over on
 // the connection's executor and cancels the timer.
 struct exchange_state : std::enable_shared_from_this<exchange_state> {
-    explicit exchange_state(asio::any_io_executor ex) : wake(ex, asio::steady_timer::time_point::max()) {}
-    asio::steady_timer wake;
+    explicit exchange_state(net::executor ex) : wake(ex, net::steady_timer::time_point::max()) {}
+    net::steady_timer wake;
     std::optional<response> result;
     std::atomic<bool> sent{false};
     std::atomic<const char*> route{"unmatched"};
@@ -119,7 +117,7 @@ std::string head_of(const response& r, unsigned version, bool keep_alive, std::s
 }
 
 // Runs the user handler and suspends until it responds (from any thread).
-asio::awaitable<std::pair<response, const char*>> call_handler(std::shared_ptr<server::impl> srv, std::size_t shard,
+net::task<std::pair<response, const char*>> call_handler(std::shared_ptr<server::impl> srv, std::size_t shard,
                                                                 request req) {
     auto state = std::make_shared<detail::exchange_state>(co_await asio::this_coro::executor);
     {
@@ -134,12 +132,12 @@ asio::awaitable<std::pair<response, const char*>> call_handler(std::shared_ptr<s
             state->complete(error_response(500, std::string("internal error: ") + e.what()));
         }
     }
-    while (!state->result) co_await state->wake.async_wait(asio::as_tuple(asio::use_awaitable));
+    while (!state->result) co_await state->wake.async_wait(asio::as_tuple(net::use_task));
     co_return std::pair<response, const char*>{std::move(*state->result), state->route.load()};
 }
 
 // One gather write: the head, then the body (or the gathered parts) straight from where they live.
-asio::awaitable<void> write_response(beast::tcp_stream& stream, response&& r, unsigned version, bool keep_alive,
+net::task<void> write_response(net::tcp_stream& stream, response&& r, unsigned version, bool keep_alive,
                                      bool head, const std::string& server_name, std::chrono::seconds timeout,
                                      boost::system::error_code& ec) {
     const auto gathered = std::move(r.gathered);
@@ -156,7 +154,7 @@ asio::awaitable<void> write_response(beast::tcp_stream& stream, response&& r, un
         buffers.emplace_back(r.body.data(), r.body.size());
     }
     stream.expires_after(timeout);
-    auto [wec, n] = co_await asio::async_write(stream, buffers, asio::as_tuple(asio::use_awaitable));
+    auto [wec, n] = co_await asio::async_write(stream, buffers, asio::as_tuple(net::use_task));
     ec = wec;
 }
 
@@ -181,8 +179,8 @@ bool is_quiet_close(const boost::system::error_code& ec) {
 // A connection between requests keeps at most this much read buffer.
 constexpr std::size_t idle_buffer_bytes = 4096;
 
-asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard, tcp::socket sock) {
-    beast::tcp_stream stream{std::move(sock)};
+net::task<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard, net::tcp_socket sock) {
+    net::tcp_stream stream{std::move(sock)};
     auto& live = srv->shards[shard].connections;
     auto self = live.insert(live.end(), live_connection{&stream, true});
     beast::flat_buffer buffer{srv->cfg.max_header_bytes + 4096};
@@ -195,7 +193,7 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
         parser.header_limit(static_cast<std::uint32_t>(cfg.max_header_bytes));
         parser.body_limit(cfg.max_body_bytes);
         stream.expires_after(cfg.idle_timeout);
-        auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(net::use_task));
         self->idle = false;
         boost::system::error_code ec = hec;
         if (!ec) {
@@ -206,7 +204,7 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
                 if (!cl || *cl <= cfg.max_body_bytes) {
                     bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, h.version()};
                     stream.expires_after(cfg.write_timeout);
-                    auto [cec, cn] = co_await bhttp::async_write(stream, cont, asio::as_tuple(asio::use_awaitable));
+                    auto [cec, cn] = co_await bhttp::async_write(stream, cont, asio::as_tuple(net::use_task));
                     if (cec) break;
                 }
             }
@@ -216,7 +214,7 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
                 buffer.reserve(static_cast<std::size_t>(
                     std::min<std::uint64_t>(buffer.size() + *len, buffer.max_size())));
             stream.expires_after(cfg.read_timeout);
-            auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+            auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(net::use_task));
             ec = bec;
         }
         if (ec) {
@@ -252,7 +250,7 @@ asio::awaitable<void> serve(std::shared_ptr<server::impl> srv, std::size_t shard
 
 }  // namespace
 
-void spawn_connection(std::shared_ptr<server::impl> srv, std::size_t shard, tcp::socket sock) {
+void spawn_connection(std::shared_ptr<server::impl> srv, std::size_t shard, net::tcp_socket sock) {
     srv->stats.connections_open.fetch_add(1, std::memory_order_relaxed);
     auto& ctx = net::context(srv->runtime, shard);
     server_stats* stats = &srv->stats;

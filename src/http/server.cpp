@@ -7,8 +7,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include <fmt/format.h>
 
@@ -25,19 +23,19 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-asio::awaitable<void> accept_loop(std::shared_ptr<server::impl> srv) {
+net::task<void> accept_loop(std::shared_ptr<server::impl> srv) {
     std::size_t next = 0;
     const std::size_t n = srv->runtime.shards();
     for (;;) {
         const std::size_t shard = next++ % n;
         auto [ec, sock] = co_await srv->acceptor->async_accept(net::context(srv->runtime, shard),
-                                                               asio::as_tuple(asio::use_awaitable));
+                                                               asio::as_tuple(net::use_task));
         if (srv->stopping.load()) co_return;
         if (ec == asio::error::operation_aborted) co_return;
         if (ec) {
             // EMFILE and friends: back off briefly instead of spinning or dying.
-            asio::steady_timer t{co_await asio::this_coro::executor, std::chrono::milliseconds{50}};
-            co_await t.async_wait(asio::as_tuple(asio::use_awaitable));
+            net::steady_timer t{co_await asio::this_coro::executor, std::chrono::milliseconds{50}};
+            co_await t.async_wait(asio::as_tuple(net::use_task));
             continue;
         }
         if (srv->stats.connections_open.load() >= srv->cfg.max_connections) {
@@ -89,7 +87,7 @@ result<void> server::start() {
     auto addr = asio::ip::make_address(impl_->cfg.host, ec);
     if (ec) return error{errc::config, fmt::format("invalid --host '{}': {}", impl_->cfg.host, ec.message())};
     tcp::endpoint ep{addr, impl_->cfg.port};
-    tcp::acceptor acc{ctx};
+    net::tcp_acceptor acc{ctx};
     if (acc.open(ep.protocol(), ec); ec) return error{errc::config, "socket: " + ec.message()};
     acc.set_option(asio::socket_base::reuse_address(true), ec);
     if (acc.bind(ep, ec); ec)

@@ -8,7 +8,6 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -84,7 +83,7 @@ bool arm_close(exchange_state& st, const std::shared_ptr<connection>& c) {
 }
 
 // A connection (reused) or an empty pointer with a slot to open one; an error otherwise.
-asio::awaitable<result<std::shared_ptr<connection>>> acquire(exchange_state& st) {
+net::task<result<std::shared_ptr<connection>>> acquire(exchange_state& st) {
     std::shared_ptr<connection> c;
     switch (st.pool->try_acquire(c)) {
         case acquire_status::idle_connection: co_return c;
@@ -106,7 +105,7 @@ asio::awaitable<result<std::shared_ptr<connection>>> acquire(exchange_state& st)
             });
         });
     }
-    co_await w->wake.async_wait(asio::as_tuple(asio::use_awaitable));
+    co_await w->wake.async_wait(asio::as_tuple(net::use_task));
     if (st.cancel) st.cancel->disarm();
     if (w->handed) co_return std::move(w->handed);
     if (w->slot) co_return std::shared_ptr<connection>{};
@@ -116,7 +115,7 @@ asio::awaitable<result<std::shared_ptr<connection>>> acquire(exchange_state& st)
     co_return error{errc::upstream_transport, "PoolTimeout: timed out waiting for a backend connection"};
 }
 
-asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
+net::task<result<response>> run_exchange(exchange_state st, request req) {
     auto& cl = *st.cl;
     cl.stats.requests.fetch_add(1, std::memory_order_relaxed);
     if (st.cancel && st.cancel->cancelled()) co_return cancelled_error(cl);
@@ -138,7 +137,7 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
                 co_return cancelled_error(cl);
             }
             c->stream.expires_at(st.deadline);
-            auto [ec, ep] = co_await c->stream.async_connect(cl.endpoints, asio::as_tuple(asio::use_awaitable));
+            auto [ec, ep] = co_await c->stream.async_connect(cl.endpoints, asio::as_tuple(net::use_task));
             if (ec) {
                 st.pool->discard_slot();
                 if (st.cancel && st.cancel->cancelled()) co_return cancelled_error(cl);
@@ -154,7 +153,7 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
             }
         }
         c->stream.expires_at(st.deadline);
-        auto [wec, written] = co_await asio::async_write(c->stream, message, asio::as_tuple(asio::use_awaitable));
+        auto [wec, written] = co_await asio::async_write(c->stream, message, asio::as_tuple(net::use_task));
         if (!wec) break;
         boost::system::error_code ignored;
         c->stream.socket().close(ignored);
@@ -183,11 +182,11 @@ asio::awaitable<result<response>> run_exchange(exchange_state st, request req) {
     parser.header_limit(static_cast<std::uint32_t>(cl.cfg.max_response_header_bytes));
     parser.body_limit(cl.cfg.max_response_bytes);
     c->stream.expires_at(st.deadline);
-    auto [rec, n] = co_await bhttp::async_read_header(c->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+    auto [rec, n] = co_await bhttp::async_read_header(c->stream, buffer, parser, asio::as_tuple(net::use_task));
     if (!rec && !parser.is_done()) {
         if (auto len = parser.content_length())
             buffer.reserve(buffer.size() + static_cast<std::size_t>(std::min<std::uint64_t>(*len, cl.cfg.max_response_bytes)));
-        auto [body_ec, body_n] = co_await bhttp::async_read(c->stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        auto [body_ec, body_n] = co_await bhttp::async_read(c->stream, buffer, parser, asio::as_tuple(net::use_task));
         rec = body_ec;
     }
     if (st.cancel) st.cancel->disarm();

@@ -3,9 +3,7 @@
 // from that shard's thread, so it has no locks. See POOL.md.
 #pragma once
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/steady_timer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
+#include "net/asio_types.hpp"
 
 #include <chrono>
 #include <deque>
@@ -16,7 +14,7 @@ namespace tito::upstream::detail {
 
 struct connection {
     explicit connection(boost::asio::io_context& ctx) : stream(ctx) {}
-    boost::beast::tcp_stream stream;
+    net::tcp_stream stream;
     std::chrono::steady_clock::time_point idle_since{};
     std::uint64_t exchanges = 0;  // completed on this connection
 };
@@ -24,7 +22,7 @@ struct connection {
 // A request waiting for a connection slot. Woken by cancelling `wake`.
 struct waiter {
     explicit waiter(boost::asio::io_context& ctx) : wake(ctx) {}
-    boost::asio::steady_timer wake;
+    net::steady_timer wake;
     std::shared_ptr<connection> handed;  // an idle connection handed over, or
     bool slot = false;                   // the right to open a new one
     bool done = false;

@@ -3,8 +3,7 @@
 // Locking: `shards[k]` is touched only on shard k's thread; counters are atomics.
 #pragma once
 
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
+#include "net/asio_types.hpp"
 
 #include <atomic>
 #include <list>
@@ -17,7 +16,7 @@
 namespace tito::http {
 
 struct live_connection {
-    boost::beast::tcp_stream* stream = nullptr;
+    net::tcp_stream* stream = nullptr;
     bool idle = true;  // waiting for the next request's first byte
 };
 
@@ -30,7 +29,7 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
     server_stats stats;
     std::uint16_t bound_port = 0;
     std::atomic<bool> stopping{false};
-    std::optional<boost::asio::ip::tcp::acceptor> acceptor;  // lives on shard 0
+    std::optional<net::tcp_acceptor> acceptor;  // lives on shard 0
 
     struct shard_state {
         std::list<live_connection> connections;
@@ -43,7 +42,7 @@ struct server::impl : std::enable_shared_from_this<server::impl> {
 };
 
 // Spawns the coroutine that serves one accepted socket on its shard.
-void spawn_connection(std::shared_ptr<server::impl> srv, std::size_t shard, boost::asio::ip::tcp::socket sock);
+void spawn_connection(std::shared_ptr<server::impl> srv, std::size_t shard, net::tcp_socket sock);
 
 // "Thu, 26 Nov 2026 22:31:26 GMT", cached per thread per second.
 const std::string& http_date_now();
