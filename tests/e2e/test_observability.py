@@ -6,7 +6,7 @@ import subprocess
 import time
 import urllib.request
 
-from conftest import BIN, MODEL
+from conftest import BIN, MODEL, SERVER
 
 
 def start(args, stderr):
@@ -28,7 +28,7 @@ def call(method, url, body=None, headers=None):
 def run_server(tmp_path, log_format, extra=()):
     stub, stub_port = start([str(BIN / "tito-stub"), "--port", "0", "--tokenizer", str(MODEL)], subprocess.DEVNULL)
     log = open(tmp_path / f"server-{log_format}.log", "w")
-    srv, port = start([str(BIN / "tito-server"), "--port", "0", "--threads", "2", "--hf-checkpoint", str(MODEL),
+    srv, port = start([str(SERVER), "--port", "0", "--threads", "2", "--hf-checkpoint", str(MODEL),
                        "--tito-model", "qwen3", "--backend-url", f"http://127.0.0.1:{stub_port}",
                        "--log-format", log_format, "--stats-interval", "0.3", *extra], log)
     return stub, srv, port, tmp_path / f"server-{log_format}.log"
