@@ -10,7 +10,8 @@
 #   --perf FILE also samples the server with `perf record -g` over the measured window
 #   (TITO_PERF_CALLGRAPH="--call-graph dwarf,16384" for call chains through the libraries).
 #   TITO_SERVER_PRELOAD=lib.so in the environment preloads it into the server (allocator comparisons).
-#   TITO_SERVER_BIN=path runs another tito-server build (A/B comparisons of two commits).
+#   TITO_SERVER_BIN=path runs another tito-server build (A/B comparisons of two commits; the
+#   profile-guided release build: TITO_SERVER_BIN=build-pgo/bin/tito-server, scripts/build-pgo.sh).
 #   --stub-args "..." extra tito-stub flags (e.g. "--reply-text '<long text>' --full-precision-logprobs"
 #   for SGLang-sized completions).
 #   --server-args "..." extra tito-server flags (e.g. "--log-level off"; log_cost.sh uses it).
