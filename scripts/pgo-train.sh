@@ -28,7 +28,12 @@ port_of() {
   echo "no port in $1" >&2
   exit 1
 }
-long_text=$(python3 -c "w=['alpha','bravo','charlie','delta','echo','foxtrot','golf','hotel'];print('_'.join(w[i%8] for i in range(400))[:2061])")
+# The reply text of SGLang-sized completions: 2,061 chars of words joined by '_' (no spaces: the
+# stub flag is passed through word splitting), 766 Qwen3 tokens.
+words=(alpha bravo charlie delta echo foxtrot golf hotel)
+long_text=${words[0]}
+for ((i = 1; i < 400; i++)); do long_text+=_${words[i % 8]}; done
+long_text=${long_text:0:2061}
 
 # train STUB_ARGS SERVER_ARGS LOADGEN_ARGS: one stub, one server run, one load, a clean stop.
 train() {
@@ -50,8 +55,15 @@ train() {
   # A training run whose turns failed would profile the error paths: stop.
   awk -F'\t' '$3 == "sessions_failed" && $4 > 0 {bad = 1} $3 == "chat_errors" && $4 > 0 {bad = 1} $3 == "chat_ok" && $4 == 0 {bad = 1} END {exit bad}' "$out/rows.tsv" ||
     { echo "pgo-train: failed turns:" >&2; cat "$out/load.txt" >&2; exit 1; }
+  # SIGTERM: the server drains and exits, and the exit writes the profile. Bounded wait.
   kill -TERM "$srv"
-  wait "$srv" || { echo "the instrumented server did not exit cleanly:" >&2; cat "$out/server.err" >&2; exit 1; }
+  for _ in $(seq 400); do kill -0 "$srv" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$srv" 2>/dev/null; then
+    kill -KILL "$srv"
+    echo "pgo-train: the instrumented server did not exit within 40 s of SIGTERM" >&2
+    exit 1
+  fi
+  wait "$srv" || { echo "pgo-train: the instrumented server did not exit cleanly:" >&2; cat "$out/server.err" >&2; exit 1; }
   kill "$stub" 2>/dev/null || true
   wait "$stub" 2>/dev/null || true
   echo "pgo-train: $(head -1 "$out/load.txt")" >&2

