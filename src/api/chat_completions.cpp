@@ -219,7 +219,7 @@ http::response client_response(const turn_ptr& t, const upstream::response& up, 
     }
     copy_response_headers(up.headers, r);
     if (!r.find_header("content-type")) r.headers.push_back({"Content-Type", "application/json"});
-    r.body = v.as_received ? up.body : client_json_body(v.doc, up.body, v.text_compact);
+    r.body = v.as_received() ? up.body : client_json_body(v.doc, up.body, v.text_compact);
     return r;
 }
 

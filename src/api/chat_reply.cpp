@@ -112,7 +112,6 @@ result<validated_reply> read_upstream_reply(std::string_view body, bool want_doc
             validated_reply out;
             out.assistant_message = std::move(fast->assistant_message);
             out.completion_ids = std::move(fast->completion_ids);
-            out.as_received = true;
             return out;
         }
     }

@@ -3,7 +3,7 @@
 // renderings of it (3.8): the compact JSON with R3 payloads stripped, and the fake SSE stream.
 // Usage:
 //   TITO_TRY(auto v, read_upstream_reply(body, stream));    // 502 errors
-//   std::string json = v.as_received ? std::string(body) : client_json_body(v.doc, body, v.text_compact);
+//   std::string json = v.as_received() ? std::string(body) : client_json_body(v.doc, body, v.text_compact);
 //   std::string sse = fake_sse_body(v.doc);                // (stream: the document was read)
 #pragma once
 
@@ -24,8 +24,10 @@ struct validated_reply {
     boost::json::value assistant_message;  // choices[0].message (an object; null/missing -> {})
     chat::token_ids completion_ids;        // entry[1] of output_token_logprobs
     bool text_compact = false;             // the reply's text is append_compact's text of doc
-    bool as_received = false;              // read_reply_fast vouched for the reply: doc is null, the
-                                           // client body is the reply as received
+
+    // read_reply_fast vouched for the reply (doc left null, never so after the full validator,
+    // whose doc is an object): the client body is the reply as received.
+    bool as_received() const noexcept { return doc.is_null(); }
 };
 
 // errc::upstream_response (502) on every violation listed in spec 3.6, including non-finite

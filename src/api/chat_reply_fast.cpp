@@ -168,8 +168,7 @@ public:
     bool on_string(sv s, std::size_t, ec& e) {
         const auto [at, build] = enter();
         if (at != place::other) return stop(e);
-        compact.text_part(s);
-        compact.size += 2;
+        compact.string(s);
         if (build) st_.push_string(s);
         return left(e);
     }

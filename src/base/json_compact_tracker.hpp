@@ -3,7 +3,7 @@
 // Boost.JSON's SAX parser themselves (api/chat_reply_fast.cpp): fed the parse events, it tells
 // whether the text is exactly what json::append_compact writes for the document read.
 // Usage (inside a basic_parser handler):
-//   tracker.start();  ...  tracker.object_begin(); tracker.key(k); tracker.number(text); ...
+//   tracker.start();  ...  tracker.object_begin(); tracker.key(k); tracker.integer(text); ...
 //   bool compact = tracker.ok && tracker.size == text.size();
 #pragma once
 
@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "base/json.hpp"
-#include "base/json_raw.hpp"
 
 namespace tito::json {
 
@@ -74,9 +73,10 @@ public:
         for (unsigned char c : s)
             if (c < 0x20 && (c & 0xF) >= 0xA && c != '\n' && c != '\f' && c != '\r') return fail();
     }
-    void number(std::string_view text) {
-        size += text.size();
-        if (!json::number_is_compact(text)) fail();
+    // A string value's last part (on_string): its bytes and the two quotes.
+    void string(std::string_view s) {
+        text_part(s);
+        size += 2;
     }
     // A double: compact when its text is repr of its value (json::read_double tells).
     void floating(std::string_view text, bool is_repr) {

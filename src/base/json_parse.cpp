@@ -116,10 +116,7 @@ struct handler {
     }
     bool on_string(sv s, std::size_t, ec&) {
         st.push_string(s);
-        if (compact.on) {
-            compact.text_part(s);
-            compact.size += 2;
-        }
+        if (compact.on) compact.string(s);
         return true;
     }
     bool on_number_part(sv s, ec&) {

@@ -104,11 +104,11 @@ TEST(chat_reply_fast, leaves_every_other_reply_to_the_full_validator) {
 TEST(chat_reply_fast, the_turn_reads_the_document_when_it_streams) {
     auto quick = read_upstream_reply(stub_reply, false);
     ASSERT_TRUE(quick);
-    EXPECT_TRUE(quick->as_received);
+    EXPECT_TRUE(quick->as_received());
     EXPECT_TRUE(quick->doc.is_null());
     auto streamed = read_upstream_reply(stub_reply, true);
     ASSERT_TRUE(streamed);
-    EXPECT_FALSE(streamed->as_received);
+    EXPECT_FALSE(streamed->as_received());
     EXPECT_TRUE(streamed->doc.is_object());
     EXPECT_EQ(streamed->completion_ids, quick->completion_ids);
     auto bad = read_upstream_reply(R"({"choices":[]})", false);
