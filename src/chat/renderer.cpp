@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <atomic>
 #include <optional>
 
@@ -48,29 +49,45 @@ jinja::value list_from_json(const bj::array& a) {
     return jinja::value::from_list(std::move(items));
 }
 
-// The request's tools, canonicalized and converted to a template value, for the latest tools
-// list a thread has seen, keyed by that list (json::identical: the same compact JSON text, found
-// by walking both values, without writing the text): an agent sends the same tools on every turn,
-// and both are pure functions of that text. Template values are immutable (the sandbox rejects
-// mutating methods), so one converted list serves every render.
+// The request's tools, canonicalized and converted to a template value, for the last few tools
+// lists a thread has seen, each keyed by its list (json::identical: the same compact JSON text,
+// found by walking both values, without writing the text): an agent sends the same tools on every
+// turn, sessions of different agents take turns on a thread, and both are pure functions of that
+// text. Template values are immutable (the sandbox rejects mutating methods), so one converted
+// list serves every render. A slot is refilled in place (least recently used first), so a memo
+// pointer stays valid until tools_slots other lists have been seen.
 struct tools_memo {
     bj::value key;  // a heap copy of the tools it was made from
     bool valid = false;
-    std::uint64_t generation = 0;  // one more on every refill
+    std::uint64_t generation = 0;  // the thread's fill count when filled: unique per fill
+    std::uint64_t used = 0;        // the thread's lookup count when last found
     std::optional<bj::array> canonical;
     jinja::value value;
 };
+constexpr std::size_t tools_slots = 8;
 
 result<const tools_memo*> memoized_tools(const bj::value& tools) {
-    thread_local tools_memo memo;
-    if (memo.valid && json::identical(memo.key, tools)) return &memo;
+    thread_local std::array<tools_memo, tools_slots> memos;
+    thread_local std::uint64_t lookups = 0;
+    thread_local std::uint64_t fills = 0;
+    ++lookups;
+    tools_memo* oldest = &memos[0];
+    for (auto& m : memos) {
+        if (m.valid && json::identical(m.key, tools)) {
+            m.used = lookups;
+            return &m;
+        }
+        if (m.used < oldest->used) oldest = &m;
+    }
+    tools_memo& memo = *oldest;
     memo.valid = false;
     TITO_TRY(auto canonical, canonicalize_tools(tools));
     memo.value = canonical ? list_from_json(*canonical) : jinja::value::none();
     memo.canonical = std::move(canonical);
     memo.key = bj::value(tools, bj::storage_ptr{});
     memo.valid = true;
-    ++memo.generation;
+    memo.generation = ++fills;
+    memo.used = lookups;
     return &memo;
 }
 

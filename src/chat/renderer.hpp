@@ -56,10 +56,10 @@ public:
     // Unique per renderer ever created in this process (a cache key that an address is not).
     std::uint64_t instance_id() const noexcept { return instance_id_; }
     // A number naming `tools` on the calling thread, for cache keys: the same number means an
-    // identical list (json::identical). It is the generation of the thread's tools memo that
-    // render() reads, so asking costs one comparison with the memo (no text is written), and
-    // a list other than the memo's takes the memo over with a new number. Errors: render()'s for
-    // tools it cannot canonicalize.
+    // identical list (json::identical). It is the generation of the thread's tools memo entry
+    // that render() reads (the memo keeps the last 8 lists seen), so asking costs a comparison
+    // per entry (no text is written), and a list the memo does not hold takes over its least
+    // recently used entry with a new number. Errors: render()'s for tools it cannot canonicalize.
     static result<std::uint64_t> tools_generation(const boost::json::value& tools);
 
 private:

@@ -145,3 +145,28 @@ TEST(chat_renderer, converted_tools_are_reused_only_for_equal_tools) {
     EXPECT_TRUE(render(*r, user, "null").starts_with("error: TypeError"));  // None is not iterable
     EXPECT_EQ(render(*r, user, a), R"(f={"x": 1};g=null;)");
 }
+
+// The tools numbers that key render caches: equal for an identical list, different otherwise, kept
+// for a list while sessions with other lists take turns on the thread (up to 8 lists), a new
+// number once the list has been pushed out.
+TEST(chat_renderer, tools_generation_names_recent_lists) {
+    auto tools = [](int i) {
+        return js(R"([{"type":"function","function":{"name":"f)" + std::to_string(i) +
+                  R"(","parameters":{"type":"object","properties":{}}}}])");
+    };
+    auto number = [&](int i) {
+        auto n = renderer::tools_generation(tools(i));
+        EXPECT_TRUE(n) << (n ? "" : n.error().message());
+        return n ? *n : 0;
+    };
+    const auto a = number(1000);
+    const auto b = number(1001);
+    EXPECT_NE(a, b);
+    EXPECT_EQ(number(1000), a);  // A, B, A: A keeps its number
+    EXPECT_EQ(number(1001), b);
+    for (int i = 0; i < 8; ++i) EXPECT_NE(number(2000 + i), a);  // eight other lists push A out
+    const auto again = number(1000);
+    EXPECT_NE(again, a);
+    EXPECT_NE(again, b);
+    EXPECT_EQ(number(1000), again);
+}
